@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ScalingLaws",
+    products: [
+        .library(name: "ScalingLaws", targets: ["ScalingLaws"]),
+    ],
+    targets: [
+        .target(
+            name: "ScalingLaws",
+            path: "Sources/ScalingLaws"
+        ),
+        .executableTarget(
+            name: "CompareLaws",
+            dependencies: ["ScalingLaws"],
+            path: "Examples/CompareLaws"
+        ),
+        .testTarget(
+            name: "ScalingLawsTests",
+            dependencies: ["ScalingLaws"],
+            path: "Tests/ScalingLawsTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

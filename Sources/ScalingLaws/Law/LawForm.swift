@@ -1,0 +1,72 @@
+/// The shape of a scaling law: its variables, its parameters, and its formula written once,
+/// generically, over ``LawScalar``.
+///
+/// Conform your own type to write a new law form; it then evaluates on every scalar type, prints
+/// its formula, composes with the library's forms (`+`, ``substituting(_:with:)``,
+/// ``renaming(_:)``) and is fitted by the same optimizer.
+///
+/// ```swift
+/// struct DataConstrained: LawForm {
+///     var variables: [Variable] { [.N, .D, uniqueTokens] }
+///     var parameters: [Parameter] { [Parameter("E"), Parameter("A"), Parameter("alpha", symbol: Symbol("α", latex: "\\alpha")), …] }
+///     func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+///         let (n, d, u) = (x[0], x[1], x[2])
+///         …
+///     }
+/// }
+/// ```
+public protocol LawForm: Sendable {
+    /// The variables, in the order `evaluate` reads them.
+    var variables: [Variable] { get }
+    /// The parameters, in the order `evaluate` reads them.
+    var parameters: [Parameter] { get }
+
+    /// The law's value at variables `x` with parameters `p`, both in declaration order.
+    ///
+    /// Must be pure and written only with ``LawScalar`` operations, so that it runs on every
+    /// scalar type. It may assume `x` passed ``validate(_:)``.
+    func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T
+
+    /// Throws a ``ScalingLawError`` naming the variable when `x` is outside the law's domain.
+    ///
+    /// The default checks each variable's ``Variable/domain``; override it to add conditions that
+    /// involve parameters (and call ``validateDomains(_:)`` first).
+    func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError)
+}
+
+extension LawForm {
+    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
+        try validateDomains(x)
+    }
+
+    /// Checks every variable of `x` against its declared domain.
+    public func validateDomains(_ x: Arguments<Double>) throws(ScalingLawError) {
+        let variables = self.variables
+        for index in variables.indices { try variables[index].check(x[index]) }
+    }
+
+    /// The formula traced symbolically: variables and parameters as symbols, or parameters as
+    /// numbers when `values` is given (in ``parameters`` order).
+    public func formula(values: [Double]? = nil) -> Formula {
+        let symbols: [Formula] = variables.map { variable in
+            variable.categories.isEmpty ? .symbol(variable.symbol)
+                : .categorical(variable.symbol, labels: variable.categories)
+        }
+        let parameterTerms: [Formula] = parameters.enumerated().map { index, parameter in
+            if let values { return .number(values[index]) }
+            return .symbol(parameter.symbol)
+        }
+        return symbols.withUnsafeBufferPointer { x in
+            parameterTerms.withUnsafeBufferPointer { p in evaluate(Arguments(x), Arguments(p)) }
+        }
+    }
+}
+
+/// The index of each of `items` in `list`, appending the ones `list` lacks.
+func merge<Item: Equatable>(_ items: [Item], into list: inout [Item]) -> [Int] {
+    items.map { item in
+        if let index = list.firstIndex(of: item) { return index }
+        list.append(item)
+        return list.count - 1
+    }
+}

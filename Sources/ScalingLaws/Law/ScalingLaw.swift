@@ -1,0 +1,256 @@
+/// A law: a ``LawForm`` with parameter values, the parameters held fixed when fitting, and, for
+/// published presets, provenance and fitted range.
+///
+/// ```swift
+/// let law = Hoffmann2022.printed
+/// let loss = try law([.N: 70e9, .D: 1.4e12])          // 1.9366…
+/// print(law.formula())                                 // L = E + A/N^α + B/D^β
+/// ```
+public struct ScalingLaw<Form: LawForm>: Sendable {
+    /// A short name, e.g. `"Hoffmann2022.printed"`.
+    public var name: String
+    public let form: Form
+    /// One value per parameter of ``form``, in ``parameters`` order.
+    public private(set) var values: [Double]
+    /// Names of parameters the optimizer leaves at their value.
+    public var fixedParameters: Set<String>
+    public var provenance: Provenance?
+    public var fittedRange: FittedRange?
+
+    /// Builds a law from a form and a value for each of its parameters, by name.
+    public init(
+        _ form: Form, name: String = "", values: [String: Double], fixed: Set<String> = [],
+        provenance: Provenance? = nil, fittedRange: FittedRange? = nil
+    ) throws(ScalingLawError) {
+        let parameters = form.parameters
+        for key in values.keys where !parameters.contains(where: { $0.name == key }) {
+            throw .unknownParameter(key)
+        }
+        for key in fixed where !parameters.contains(where: { $0.name == key }) {
+            throw .unknownParameter(key)
+        }
+        var ordered: [Double] = []
+        for parameter in parameters {
+            guard let value = values[parameter.name] else { throw .missingParameter(parameter.name) }
+            guard parameter.admits(value) else {
+                throw .invalidParameterValue(parameter: parameter.name, value: value, requirement: parameter.requirement)
+            }
+            ordered.append(value)
+        }
+        self.form = form
+        self.name = name
+        self.values = ordered
+        self.fixedParameters = fixed
+        self.provenance = provenance
+        self.fittedRange = fittedRange
+    }
+
+    /// Builds a law from values already in ``LawForm/parameters`` order (no checks beyond the count).
+    init(unchecked form: Form, name: String, values: [Double], fixed: Set<String> = [],
+         provenance: Provenance? = nil, fittedRange: FittedRange? = nil) {
+        precondition(values.count == form.parameters.count)
+        self.form = form
+        self.name = name
+        self.values = values
+        self.fixedParameters = fixed
+        self.provenance = provenance
+        self.fittedRange = fittedRange
+    }
+
+    public var variables: [Variable] { form.variables }
+    public var parameters: [Parameter] { form.parameters }
+
+    /// The parameter values by name.
+    public var parameterValues: [String: Double] {
+        Dictionary(uniqueKeysWithValues: zip(parameters.map(\.name), values))
+    }
+
+    /// The value of the parameter named `name`.
+    public func value(of name: String) throws(ScalingLawError) -> Double {
+        guard let index = parameters.firstIndex(where: { $0.name == name }) else { throw .unknownParameter(name) }
+        return values[index]
+    }
+
+    /// This law with the parameter named `name` set to `value`.
+    public func setting(_ name: String, to value: Double) throws(ScalingLawError) -> ScalingLaw {
+        guard let index = parameters.firstIndex(where: { $0.name == name }) else { throw .unknownParameter(name) }
+        let parameter = parameters[index]
+        guard parameter.admits(value) else {
+            throw .invalidParameterValue(parameter: name, value: value, requirement: parameter.requirement)
+        }
+        var copy = self
+        copy.values[index] = value
+        return copy
+    }
+
+    /// This law with the named parameters held fixed (at their current values, or at `value`) when fitting.
+    public func fixing(_ name: String, to value: Double? = nil) throws(ScalingLawError) -> ScalingLaw {
+        var copy = self
+        if let value { copy = try copy.setting(name, to: value) }
+        guard parameters.contains(where: { $0.name == name }) else { throw .unknownParameter(name) }
+        copy.fixedParameters.insert(name)
+        return copy
+    }
+
+    // MARK: Evaluation
+
+    /// The values of `point` in ``variables`` order, after checking that every variable is present,
+    /// no unknown one is, and each value is in its domain.
+    public func arguments(_ point: [Variable: Double]) throws(ScalingLawError) -> [Double] {
+        let variables = self.variables
+        for key in point.keys where !variables.contains(key) { throw .unexpectedVariable(key.id) }
+        var x: [Double] = []
+        x.reserveCapacity(variables.count)
+        for variable in variables {
+            guard let value = point[variable] else { throw .missingVariable(variable.id) }
+            x.append(value)
+        }
+        try validate(x)
+        return x
+    }
+
+    /// Checks values given in ``variables`` order against the law's domain.
+    public func validate(_ x: [Double]) throws(ScalingLawError) {
+        guard x.count == variables.count else {
+            throw .raggedColumns("expected \(variables.count) variable values, got \(x.count)")
+        }
+        var failure: ScalingLawError?
+        x.withUnsafeBufferPointer { xb in
+            values.withUnsafeBufferPointer { pb in
+                do throws(ScalingLawError) {
+                    try form.validate(Arguments(xb), parameters: Arguments(pb))
+                } catch { failure = error }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The law's value at `point`, e.g. `try law([.N: 7e9, .D: 1e12])`.
+    public func callAsFunction(_ point: [Variable: Double]) throws(ScalingLawError) -> Double {
+        let x = try arguments(point)
+        let value = evaluate(x)
+        guard value.isFinite else { throw .nonFiniteResult("\(name) at \(describe(point))") }
+        return value
+    }
+
+    /// The law's value at `point` with the variables outside the preset's fitted range.
+    public func prediction(at point: [Variable: Double]) throws(ScalingLawError) -> Prediction {
+        Prediction(value: try self(point), extrapolations: fittedRange?.extrapolations(at: point) ?? [])
+    }
+
+    /// Evaluates on any scalar type, variables given in ``variables`` order (not validated:
+    /// use ``validate(_:)`` or the dictionary form for checked input).
+    @inlinable
+    public func evaluate<T: LawScalar>(_ x: [T]) -> T {
+        let p = values.map { T($0) }
+        return x.withUnsafeBufferPointer { xb in
+            p.withUnsafeBufferPointer { pb in form.evaluate(Arguments(xb), Arguments(pb)) }
+        }
+    }
+
+    /// The law's value and its exact gradient with respect to every parameter, at `point`.
+    public func gradient(at point: [Variable: Double]) throws(ScalingLawError) -> (value: Double, gradient: [Double]) {
+        let x = try arguments(point)
+        return withDualWidth(parameters.count) { (_: Dual<SIMD64<Double>>.Type) in
+            let xs = x.map { Dual<SIMD64<Double>>($0) }
+            let ps = values.enumerated().map { Dual<SIMD64<Double>>($1, seed: $0) }
+            let result = xs.withUnsafeBufferPointer { xb in
+                ps.withUnsafeBufferPointer { pb in form.evaluate(Arguments(xb), Arguments(pb)) }
+            }
+            return (result.value, (0..<values.count).map { result.partials[$0] })
+        }
+    }
+
+    /// The law's value and its exact derivative with respect to `variable`, at `point`.
+    public func derivative(
+        at point: [Variable: Double], withRespectTo variable: Variable
+    ) throws(ScalingLawError) -> (value: Double, derivative: Double) {
+        let x = try arguments(point)
+        guard let slot = variables.firstIndex(of: variable) else { throw .unexpectedVariable(variable.id) }
+        let xs = x.enumerated().map { index, value in
+            index == slot ? Dual<SIMD2<Double>>(value, seed: 0) : Dual<SIMD2<Double>>(value)
+        }
+        let result = evaluate(xs)
+        return (result.value, result.partials[0])
+    }
+
+    // MARK: Formula
+
+    /// The formula as Unicode text (`style: .latex` for LaTeX), with symbols or, when
+    /// `showingValues` is set, the parameter values in place of their symbols.
+    public func formula(_ style: FormulaStyle = .unicode, showingValues: Bool = false) -> String {
+        let traced = form.formula(values: showingValues ? values : nil)
+        return style == .unicode ? traced.unicode : traced.latex
+    }
+
+    func describe(_ point: [Variable: Double]) -> String {
+        point.keys.sorted { $0.id < $1.id }.map { "\($0.id)=\(point[$0]!)" }.joined(separator: ", ")
+    }
+}
+
+/// How a formula prints.
+public enum FormulaStyle: Sendable { case unicode, latex }
+
+/// Calls `body` with the metatype of the smallest `Dual` whose partials hold `count` derivatives.
+/// Kept as one wide type here: gradients at single points are not a hot path.
+func withDualWidth<R>(_ count: Int, _ body: (Dual<SIMD64<Double>>.Type) -> R) -> R {
+    precondition(count <= 64, "at most 64 parameters are supported")
+    return body(Dual<SIMD64<Double>>.self)
+}
+
+extension Parameter {
+    /// The domain as words, for error messages.
+    public var requirement: String {
+        switch domain {
+        case .real: return "a finite number"
+        case .positive: return "> 0"
+        case .interval(let range): return "in [\(range.lowerBound), \(range.upperBound)]"
+        }
+    }
+}
+
+// MARK: - Composition of laws with values
+
+/// The sum of two laws: their forms summed, parameters shared by name (the left law's value wins
+/// for a shared parameter), fixed sets united.
+public func + <Lhs: LawForm, Rhs: LawForm>(lhs: ScalingLaw<Lhs>, rhs: ScalingLaw<Rhs>) -> ScalingLaw<Sum<Lhs, Rhs>> {
+    let form = Sum(lhs.form, rhs.form)
+    return ScalingLaw(unchecked: form, name: "\(lhs.name) + \(rhs.name)",
+                      values: combinedValues(form.parameters, lhs, rhs),
+                      fixed: lhs.fixedParameters.union(rhs.fixedParameters))
+}
+
+extension ScalingLaw {
+    /// This law with `variable` replaced by the value of `inner` (Kumar's N → N_eff).
+    public func substituting<Inner: LawForm>(
+        _ variable: Variable, with inner: ScalingLaw<Inner>
+    ) -> ScalingLaw<Substitution<Form, Inner>> {
+        let form = Substitution(self.form, replacing: variable, with: inner.form)
+        return ScalingLaw<Substitution<Form, Inner>>(
+            unchecked: form, name: "\(name)[\(variable.id) → \(inner.name)]",
+            values: combinedValues(form.parameters, self, inner),
+            fixed: fixedParameters.union(inner.fixedParameters))
+    }
+
+    /// This law with parameters renamed (see ``Renaming``); values follow their parameters.
+    public func renaming(_ renames: [String: Parameter]) -> ScalingLaw<Renaming<Form>> {
+        let form = Renaming(self.form, renames)
+        var byName: [String: Double] = [:]
+        for (parameter, value) in zip(parameters, values) {
+            let newName = renames[parameter.name]?.name ?? parameter.name
+            if byName[newName] == nil { byName[newName] = value }
+        }
+        let fixed = Set(fixedParameters.map { renames[$0]?.name ?? $0 })
+        return ScalingLaw<Renaming<Form>>(unchecked: form, name: name,
+                                          values: form.parameters.map { byName[$0.name]! }, fixed: fixed,
+                                          provenance: provenance, fittedRange: fittedRange)
+    }
+}
+
+private func combinedValues<A: LawForm, B: LawForm>(
+    _ parameters: [Parameter], _ first: ScalingLaw<A>, _ second: ScalingLaw<B>
+) -> [Double] {
+    let firstValues = first.parameterValues
+    let secondValues = second.parameterValues
+    return parameters.map { firstValues[$0.name] ?? secondValues[$0.name]! }
+}

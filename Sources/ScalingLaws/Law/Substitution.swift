@@ -1,0 +1,83 @@
+/// A law form with one variable replaced by the value of another form, e.g. Kumar et al.'s
+/// N → N_eff(N, P_w, P_a, P_kv).
+///
+/// The inner form's variables take the replaced variable's place (those the outer form already has
+/// are shared); its parameters join the outer form's, shared by name.
+public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
+    public let outer: Outer
+    public let inner: Inner
+    /// The outer variable that the inner form replaces.
+    public let replaced: Variable
+    public let variables: [Variable]
+    public let parameters: [Parameter]
+    @usableFromInline let outerParameterCount: Int
+    @usableFromInline let replacedSlot: Int
+    @usableFromInline let outerVariableMap: [Int]
+    @usableFromInline let innerVariableMap: [Int]
+    @usableFromInline let innerParameterMap: [Int]
+
+    /// Replaces `variable` of `outer` by `inner`. If `outer` lacks `variable`, the result is
+    /// `outer` with `inner`'s variables and parameters added but unused.
+    public init(_ outer: Outer, replacing variable: Variable, with inner: Inner) {
+        self.outer = outer
+        self.inner = inner
+        self.replaced = variable
+        let outerVariables = outer.variables
+        let slot = outerVariables.firstIndex(of: variable) ?? -1
+        replacedSlot = slot
+        var combined: [Variable] = []
+        for (index, outerVariable) in outerVariables.enumerated() {
+            if index == slot {
+                for innerVariable in inner.variables where !combined.contains(innerVariable)
+                    && !outerVariables.contains(where: { $0 == innerVariable && $0 != variable }) {
+                    combined.append(innerVariable)
+                }
+            } else if !combined.contains(outerVariable) {
+                combined.append(outerVariable)
+            }
+        }
+        outerVariableMap = outerVariables.enumerated().map { index, outerVariable in
+            index == slot ? 0 : combined.firstIndex(of: outerVariable)!
+        }
+        innerVariableMap = merge(inner.variables, into: &combined)
+        var parameters = outer.parameters
+        outerParameterCount = parameters.count
+        innerParameterMap = merge(inner.parameters, into: &parameters)
+        self.variables = combined
+        self.parameters = parameters
+    }
+
+    @inlinable
+    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+        let replacement = withGathered(x, innerVariableMap) { ix in
+            withGathered(p, innerParameterMap) { ip in inner.evaluate(ix, ip) }
+        }
+        return withGathered(x, outerVariableMap, replacing: replacedSlot, with: replacement) { ox in
+            outer.evaluate(ox, p.prefix(outerParameterCount))
+        }
+    }
+
+    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
+        var failure: ScalingLawError?
+        let replacement: Double = withGathered(x, innerVariableMap) { ix in
+            withGathered(p, innerParameterMap) { ip in
+                do throws(ScalingLawError) { try inner.validate(ix, parameters: ip) } catch { failure = error }
+                return inner.evaluate(ix, ip)
+            }
+        }
+        if let failure { throw failure }
+        withGathered(x, outerVariableMap, replacing: replacedSlot, with: replacement) { ox in
+            do throws(ScalingLawError) {
+                try outer.validate(ox, parameters: p.prefix(outerParameterCount))
+            } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+}
+
+extension LawForm {
+    /// This form with `variable` replaced by the value of `inner`.
+    public func substituting<Inner: LawForm>(_ variable: Variable, with inner: Inner) -> Substitution<Self, Inner> {
+        Substitution(self, replacing: variable, with: inner)
+    }
+}

@@ -1,0 +1,77 @@
+/// The floating-point quantization term of Sun et al.'s "Capybara" law (2025):
+/// `(D^β/N^α) · log₂B / (γ·(E + 0.5)^δ·(M + 0.5)^ν)`, E/M = exponent/mantissa bits, B = block size
+/// of the scaling factors. γ divides and log₂B enters linearly (a widely read blog misprints it).
+///
+/// Parameters: `alpha` (α), `beta` (β) — shared with the base law when summed — `gamma` (γ),
+/// `delta` (δ), `nu` (ν).
+public struct CapybaraTermForm: LawForm {
+    public init() {}
+
+    public var variables: [Variable] { [.N, .D, .exponentBits, .mantissaBits, .blockSize] }
+    public var parameters: [Parameter] {
+        [.greek("alpha", "α", "\\alpha"), .greek("beta", "β", "\\beta"), .greek("gamma", "γ", "\\gamma"),
+         .greek("delta", "δ", "\\delta"), .greek("nu", "ν", "\\nu")]
+    }
+
+    @inlinable
+    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+        let (n, d, exponent, mantissa, block) = (x[0], x[1], x[2], x[3], x[4])
+        let (alpha, beta, gamma, delta, nu) = (p[0], p[1], p[2], p[3], p[4])
+        let half = T(0.5)
+        return T.pow(d, beta) / T.pow(n, alpha) * T.log2(block)
+            / (gamma * T.pow(exponent + half, delta) * T.pow(mantissa + half, nu))
+    }
+}
+
+/// The full Capybara law `n/N^α + d/D^β + ε + (D^β/N^α)·log₂B/(γ·(E+0.5)^δ·(M+0.5)^ν)`.
+public typealias CapybaraForm = Sum<Renaming<ChinchillaForm>, CapybaraTermForm>
+
+/// Presets of Sun et al. 2025, "Scaling Laws for Floating-Point Quantization Training" (ICML 2025), Table 2.
+public enum Sun2025 {
+    static let citation = "Sun et al. 2025, Scaling Laws for Floating-Point Quantization Training (ICML 2025), Table 2"
+    static let range = FittedRange([.N: 4.1e7...6.79e8, .D: 1e10...1e11, .exponentBits: 1...8,
+                                    .mantissaBits: 0...7, .blockSize: 32...8192])
+
+    /// The log₂B that stands for channel-wise scaling.
+    public static let channelWiseLog2BlockSize = 13.1567
+
+    /// The whole law: n = 69.2343, α = 0.2368, d = 68973.0621, β = 0.5162, ε = 1.9061,
+    /// γ = 11334.5197, δ = 3.1926, ν = 2.9543. [P]
+    public static let capybara: ScalingLaw<CapybaraForm> = {
+        let base = try! ScalingLaw(ChinchillaForm(), values: ["E": 1.9061, "A": 69.2343, "alpha": 0.2368,
+                                                             "B": 68973.0621, "beta": 0.5162])
+            .renaming(["A": Parameter("n"), "B": Parameter("d"), "E": .greek("epsilon", "ε", "\\varepsilon")])
+        var law = base + quantizationTerm
+        law.name = "Sun2025.capybara"
+        law.provenance = quantizationTerm.provenance
+        law.fittedRange = range
+        return law
+    }()
+
+    /// The quantization term alone (the loss increase over an unquantized model). [P]
+    public static let quantizationTerm = try! ScalingLaw(
+        CapybaraTermForm(), name: "Sun2025.quantizationTerm",
+        values: ["alpha": 0.2368, "beta": 0.5162, "gamma": 11334.5197, "delta": 3.1926, "nu": 2.9543],
+        provenance: Provenance(citation: citation, confidence: .paper,
+                               notes: "N is the non-embedding parameter count; channel-wise scaling ≈ log₂B = 13.1567."),
+        fittedRange: range)
+}
+
+extension ScalingLaw where Form == CapybaraForm {
+    /// The loss of training in the floating-point format E`exponentBits`M`mantissaBits` with
+    /// scaling blocks of `blockSize` elements.
+    public func callAsFunction(
+        N: Double, D: Double, exponentBits: Double, mantissaBits: Double, blockSize: Double
+    ) throws(ScalingLawError) -> Double {
+        try self([.N: N, .D: D, .exponentBits: exponentBits, .mantissaBits: mantissaBits, .blockSize: blockSize])
+    }
+}
+
+extension ScalingLaw where Form == CapybaraTermForm {
+    /// The quantization term for format E`exponentBits`M`mantissaBits` and blocks of `blockSize`.
+    public func callAsFunction(
+        N: Double, D: Double, exponentBits: Double, mantissaBits: Double, blockSize: Double
+    ) throws(ScalingLawError) -> Double {
+        try self([.N: N, .D: D, .exponentBits: exponentBits, .mantissaBits: mantissaBits, .blockSize: blockSize])
+    }
+}

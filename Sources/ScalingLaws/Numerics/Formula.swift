@@ -1,0 +1,219 @@
+/// A law's formula as an expression tree: the symbolic `LawScalar`.
+///
+/// Evaluating a law on `Formula` (variables and parameters given as symbols) traces the very code
+/// that computes the law's numbers, so the printed formula cannot drift from the implementation.
+/// ``unicode`` and ``latex`` render it; named sub-expressions (``LawScalar/named(_:_:)``), such as
+/// an effective parameter count, print as their symbol with a `where …` clause.
+public indirect enum Formula: Hashable, Sendable {
+    case number(Double)
+    case symbol(Symbol)
+    case sum(Formula, Formula)
+    case difference(Formula, Formula)
+    case product(Formula, Formula)
+    case quotient(Formula, Formula)
+    case negation(Formula)
+    case power(Formula, Formula)
+    case exponential(Formula)
+    case logarithm(Formula)
+    case binaryLogarithm(Formula)
+    /// `[variable = label]`: 1 when the categorical variable takes the category, else 0.
+    case indicator(Formula, category: Double)
+    /// A sub-expression printed as `symbol`, defined after the formula.
+    case namedQuantity(Symbol, Formula)
+    /// A categorical variable, printed by its symbol; its indicators print category labels.
+    case categorical(Symbol, labels: [String])
+}
+
+extension Formula: LawScalar {
+    public init(_ constant: Double) { self = .number(constant) }
+
+    public static func + (lhs: Formula, rhs: Formula) -> Formula {
+        if case .number(0) = lhs { return rhs }
+        if case .number(0) = rhs { return lhs }
+        if case .negation(let inner) = rhs { return .difference(lhs, inner) }
+        return .sum(lhs, rhs)
+    }
+
+    public static func - (lhs: Formula, rhs: Formula) -> Formula {
+        if case .number(0) = lhs { return -rhs }
+        if case .number(0) = rhs { return lhs }
+        return .difference(lhs, rhs)
+    }
+
+    public static func * (lhs: Formula, rhs: Formula) -> Formula {
+        if case .number(1) = lhs { return rhs }
+        if case .number(1) = rhs { return lhs }
+        return .product(lhs, rhs)
+    }
+
+    public static func / (lhs: Formula, rhs: Formula) -> Formula {
+        if case .number(1) = rhs { return lhs }
+        return .quotient(lhs, rhs)
+    }
+
+    public static prefix func - (operand: Formula) -> Formula {
+        if case .negation(let inner) = operand { return inner }
+        return .negation(operand)
+    }
+
+    public static func exp(_ x: Formula) -> Formula { .exponential(x) }
+    public static func log(_ x: Formula) -> Formula { .logarithm(x) }
+    public static func log2(_ x: Formula) -> Formula { .binaryLogarithm(x) }
+    public static func pow(_ x: Formula, _ y: Formula) -> Formula { .power(x, y) }
+    public static func indicator(_ x: Formula, equals value: Double) -> Formula { .indicator(x, category: value) }
+    public static func named(_ symbol: Symbol, _ value: Formula) -> Formula { .namedQuantity(symbol, value) }
+}
+
+// MARK: - Rendering
+
+extension Formula {
+    /// The formula as Unicode text, e.g. `E + A/N^α + B/D^β`.
+    public var unicode: String { render(.unicode) }
+
+    /// The formula as LaTeX, e.g. `E + \frac{A}{N^{\alpha}} + \frac{B}{D^{\beta}}`.
+    public var latex: String { render(.latex) }
+
+    enum Style { case unicode, latex }
+
+    func render(_ style: Style) -> String {
+        var definitions: [(Symbol, Formula)] = []
+        let main = Renderer(style: style).text(self, definitions: &definitions)
+        guard !definitions.isEmpty else { return main }
+        var clauses: [String] = []
+        var index = 0
+        while index < definitions.count {
+            let (symbol, body) = definitions[index]
+            let name = style == .unicode ? symbol.unicode : symbol.latex
+            clauses.append("\(name) = \(Renderer(style: style).text(body, definitions: &definitions))")
+            index += 1
+        }
+        let separator = style == .unicode ? ", " : ",\\ "
+        let whereWord = style == .unicode ? "  where " : ",\\quad\\text{where } "
+        return main + whereWord + clauses.joined(separator: separator)
+    }
+}
+
+private struct Renderer {
+    let style: Formula.Style
+
+    // Binding strength: larger binds tighter.
+    private func precedence(_ f: Formula) -> Int {
+        switch f {
+        case .sum, .difference: return 1
+        case .product, .quotient: return 2
+        case .negation: return 3
+        case .power: return 4
+        case .number(let value): return value < 0 ? 3 : 5
+        case .symbol, .exponential, .logarithm, .binaryLogarithm, .indicator, .namedQuantity, .categorical: return 5
+        }
+    }
+
+    func text(_ f: Formula, definitions: inout [(Symbol, Formula)]) -> String {
+        func wrap(_ g: Formula, below level: Int) -> String {
+            let inner = text(g, definitions: &definitions)
+            guard precedence(g) < level else { return inner }
+            return style == .unicode ? "(\(inner))" : "\\left(\(inner)\\right)"
+        }
+        switch f {
+        case .number(let value):
+            return Formula.format(value, style)
+        case .symbol(let symbol), .categorical(let symbol, _):
+            return style == .unicode ? symbol.unicode : symbol.latex
+        case .namedQuantity(let symbol, let body):
+            if !definitions.contains(where: { $0.0 == symbol }) { definitions.append((symbol, body)) }
+            return style == .unicode ? symbol.unicode : symbol.latex
+        case .sum(let a, let b):
+            return "\(text(a, definitions: &definitions)) + \(wrap(b, below: 2))"
+        case .difference(let a, let b):
+            return "\(text(a, definitions: &definitions)) \(style == .unicode ? "−" : "-") \(wrap(b, below: 2))"
+        case .product(let a, let b):
+            let separator = style == .unicode ? "·" : " \\cdot "
+            return "\(wrap(a, below: 2))\(separator)\(wrap(b, below: 3))"
+        case .quotient(let a, let b):
+            if style == .latex {
+                return "\\frac{\(text(a, definitions: &definitions))}{\(text(b, definitions: &definitions))}"
+            }
+            return "\(wrap(a, below: 2))/\(wrap(b, below: 4))"
+        case .negation(let a):
+            return "\(style == .unicode ? "−" : "-")\(wrap(a, below: 2))"
+        case .power(let base, let exponent):
+            if style == .latex {
+                return "{\(wrap(base, below: 5))}^{\(text(exponent, definitions: &definitions))}"
+            }
+            return "\(wrap(base, below: 5))^\(wrap(exponent, below: 5))"
+        case .exponential(let a):
+            return style == .unicode ? "exp(\(text(a, definitions: &definitions)))"
+                : "e^{\(text(a, definitions: &definitions))}"
+        case .logarithm(let a):
+            return style == .unicode ? "ln(\(text(a, definitions: &definitions)))"
+                : "\\ln\\left(\(text(a, definitions: &definitions))\\right)"
+        case .binaryLogarithm(let a):
+            return style == .unicode ? "log₂(\(text(a, definitions: &definitions)))"
+                : "\\log_2\\left(\(text(a, definitions: &definitions))\\right)"
+        case .indicator(let variable, let category):
+            var label = Formula.format(category, style)
+            if case .categorical(_, let labels) = variable, let index = Int(exactly: category),
+               labels.indices.contains(index) {
+                label = style == .unicode ? labels[index] : "\\mathrm{\(labels[index])}"
+            }
+            let name = text(variable, definitions: &definitions)
+            return style == .unicode ? "[\(name) = \(label)]" : "[\(name) = \(label)]"
+        }
+    }
+}
+
+extension Formula {
+    /// A constant as it prints in a formula: up to 7 significant digits, `e` notation for large or
+    /// small magnitudes (`×10^{…}` in LaTeX).
+    static func format(_ value: Double, _ style: Style) -> String {
+        let text = formatASCII(value, style)
+        return style == .unicode ? text.replacingMinus() : text
+    }
+
+    private static func formatASCII(_ value: Double, _ style: Style) -> String {
+        if value == value.rounded(), abs(value) < 1e7 { return String(Int(value)) }
+        let magnitude = abs(value)
+        if magnitude >= 1e-3 && magnitude < 1e7 {
+            var text = String(format7(value, exponential: false))
+            if text.contains(".") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+            return text
+        }
+        let exponent = Int((Double.log(magnitude) / Double.log(10)).rounded(.down))
+        var mantissa = value / Double.pow(10, Double(exponent))
+        var adjustedExponent = exponent
+        if abs(mantissa) >= 10 { mantissa /= 10; adjustedExponent += 1 }
+        var digits = format7(mantissa, exponential: false)
+        if digits.contains(".") {
+            while digits.hasSuffix("0") { digits.removeLast() }
+            if digits.hasSuffix(".") { digits.removeLast() }
+        }
+        return style == .unicode ? "\(digits)e\(adjustedExponent)" : "\(digits)\\times 10^{\(adjustedExponent)}"
+    }
+
+    /// Seven significant digits without Foundation's `String(format:)`.
+    private static func format7(_ value: Double, exponential: Bool) -> String {
+        let magnitude = abs(value)
+        let integerDigits = magnitude < 1 ? 1 : Int(Double.log(magnitude) / Double.log(10)) + 1
+        let decimals = max(0, 7 - integerDigits)
+        let scale = Double.pow(10, Double(decimals))
+        let scaled = (magnitude * scale).rounded()
+        var whole = String(Int(scaled / scale))
+        var fraction = ""
+        if decimals > 0 {
+            let remainder = Int(scaled.truncatingRemainder(dividingBy: scale))
+            fraction = String(remainder)
+            fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        if value < 0 { whole = "-" + whole }
+        return decimals > 0 ? "\(whole).\(fraction)" : whole
+    }
+}
+
+extension String {
+    fileprivate func replacingMinus() -> String {
+        String(map { $0 == "-" ? "−" : $0 })
+    }
+}

@@ -1,0 +1,14 @@
+/// How a variable, parameter or named quantity is written: as Unicode text and as LaTeX.
+public struct Symbol: Hashable, Sendable, CustomStringConvertible {
+    /// The Unicode spelling, e.g. `α` or `N_eff`.
+    public var unicode: String
+    /// The LaTeX spelling, e.g. `\alpha` or `N_{\mathrm{eff}}`.
+    public var latex: String
+
+    public init(_ unicode: String, latex: String? = nil) {
+        self.unicode = unicode
+        self.latex = latex ?? unicode
+    }
+
+    public var description: String { unicode }
+}
