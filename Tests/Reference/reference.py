@@ -12,7 +12,10 @@ N and D are raw counts (parameters, tokens) everywhere.
 
 Cases are: every check point quoted in PAPERS.md, a few fixed anchor points,
 plus 8 log-uniform random points per preset/quantity drawn from a fixed seed
-(random.Random(20261122)), so the output is deterministic.
+(random.Random(20261122)), so the output is deterministic. Last come the
+"comparison.*" cases: every row of the side-by-side comparison
+(DegradationComparison, Examples/CompareLaws) on its 3 x 3 grid of N and D,
+quantity "degradation", keyed "comparison.<paper>.<format>".
 
 The script also checks itself independently of the closed forms (critical
 data sizes are confirmed as stationary points/minima by numerical
@@ -449,6 +452,48 @@ def build_cases(rng):
 
 
 # ---------------------------------------------------------------------------
+# Side-by-side comparison (Examples/CompareLaws, DegradationComparison)
+# ---------------------------------------------------------------------------
+
+COMPARISON_N = (7e9, 70e9, 405e9)
+COMPARISON_D = (1e12, 15e12, 100e12)
+COMPARISON_BITS = (2.0, 3.0, 4.0, 8.0)
+COMPARISON_GROUP_SIZE = 128.0
+COMPARISON_FP_FORMATS = (("e2m1", 2.0, 1.0), ("e4m3", 4.0, 3.0))
+COMPARISON_BLOCK_SIZE = 128.0
+
+
+def comparison_cases(N, D):
+    """(preset key, value) of every comparison row at (N, D), computed from the formulas above."""
+    rows = []
+    for bits in COMPARISON_BITS:
+        rows.append(("comparison.ouyang.bits%d" % bits, ouyang_degradation(N, D, M(bits))))
+    for bits in COMPARISON_BITS:
+        rows.append(("comparison.kumar.bits%d" % bits, kumar_ptq_degradation(N, D, M(bits))))
+    rows.append(("comparison.chen.w4a4g128",
+                 chen_degradation("chen.w4a4", N, D, M(COMPARISON_GROUP_SIZE))))
+    for name, E, Mb in COMPARISON_FP_FORMATS:
+        rows.append(("comparison.sun." + name,
+                     sun_degradation(N, D, M(E), M(Mb), M(COMPARISON_BLOCK_SIZE))))
+    for preset, eff in FRANTAR_PRESETS.items():
+        # L(N eff, D) - L(N, D) on the printed Chinchilla base, written out as A (N eff)^-alpha -
+        # A N^-alpha (the D and E terms cancel exactly) so it does not reuse frantar_degradation.
+        base = FRANTAR_BASE
+        value = base["A"] * (mp.power(N * eff, -base["alpha"]) - mp.power(N, -base["alpha"]))
+        assert abs(value / frantar_degradation(eff, N, D) - 1) < M("1e-40")
+        rows.append(("comparison." + preset, value))
+    return rows
+
+
+def build_comparison_cases():
+    """Appended after every other case and drawing no random numbers, so earlier cases do not move."""
+    for N in COMPARISON_N:
+        for D in COMPARISON_D:
+            for preset, value in comparison_cases(M(N), M(D)):
+                add_case(preset, "degradation", {"N": N, "D": D}, value)
+
+
+# ---------------------------------------------------------------------------
 # PAPERS.md check values
 # ---------------------------------------------------------------------------
 
@@ -564,6 +609,7 @@ def render_swift(case_list):
 def main():
     rng = random.Random(SEED)
     build_cases(rng)
+    build_comparison_cases()
     OUTPUT_PATH.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT_PATH.write_text(render_swift(cases), encoding="utf-8")
 
