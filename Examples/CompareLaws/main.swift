@@ -1,1 +1,192 @@
-print("placeholder")
+// CompareLaws: what each paper's law predicts as the loss increase from quantizing or
+// compressing a 7B, 70B and 405B model trained on 1T, 15T and 100T tokens.
+//
+//     swift run -c release CompareLaws           # aligned tables
+//     swift run -c release CompareLaws --json    # the same rows as a JSON array
+
+import Foundation
+import ScalingLaws
+
+let usage = """
+    usage: CompareLaws [--json] [--help]
+
+    Prints each paper's predicted loss increase (nats) from quantization or compression for
+    N ∈ {7e9, 70e9, 405e9} parameters and D ∈ {1e12, 15e12, 100e12} training tokens:
+    Ouyang 2024 (QiD) and Kumar 2024 (δ_PTQ) at 2, 3, 4 and 8 bits, Chen 2025 W4A4 at G = 128,
+    Sun 2025 (Capybara) E2M1 and E4M3 at B = 128, and Frantar 2025's formats on the Chinchilla base.
+
+      --json    print a JSON array of objects with keys law, N, D, format, value (and setting,
+                confidence, extrapolation, extrapolatedVariables)
+      --help    print this message
+    """
+
+var printsJSON = false
+for argument in CommandLine.arguments.dropFirst() {
+    switch argument {
+    case "--json": printsJSON = true
+    case "--help", "-h":
+        print(usage)
+        exit(0)
+    default:
+        FileHandle.standardError.write(Data("CompareLaws: unknown option '\(argument)'\n\n\(usage)\n".utf8))
+        exit(2)
+    }
+}
+
+let parameterCounts: [Double] = [7e9, 70e9, 405e9]
+let tokenCounts: [Double] = [1e12, 15e12, 100e12]
+let comparison = DegradationComparison()
+
+let rows: [DegradationComparison.Row]
+do {
+    rows = try comparison.rows(N: parameterCounts, D: tokenCounts)
+} catch {
+    FileHandle.standardError.write(Data("CompareLaws: \(error)\n".utf8))
+    exit(1)
+}
+
+// MARK: - JSON
+
+struct JSONRow: Encodable {
+    let law: String
+    let N: Double
+    let D: Double
+    let format: String
+    let value: Double
+    let setting: String
+    let confidence: String
+    let extrapolation: Bool
+    let extrapolatedVariables: [String]
+}
+
+if printsJSON {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let objects = rows.map { row in
+        JSONRow(law: row.law, N: row.N, D: row.D, format: row.format, value: row.value,
+                setting: row.setting, confidence: row.confidence.rawValue,
+                extrapolation: row.isExtrapolation, extrapolatedVariables: row.extrapolations.map(\.variable.id))
+    }
+    do {
+        let data = try encoder.encode(objects)
+        print(String(decoding: data, as: UTF8.self))
+    } catch {
+        FileHandle.standardError.write(Data("CompareLaws: could not encode JSON: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+// MARK: - Tables
+
+/// A count in short scientific notation (7e9, 1.5e13); small whole numbers as they are (0, 128).
+func count(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e4 { return String(Int(value)) }
+    let exponent = Int(log10(value).rounded(.down))
+    let mantissa = value / pow(10, Double(exponent))
+    let digits = String(format: "%.2f", mantissa)
+        .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+    return "\(digits)e\(exponent)"
+}
+
+func padded(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let gap = String(repeating: " ", count: max(0, width - text.count))
+    return right ? gap + text : text + gap
+}
+
+/// The law's name, tagged when its constants come from secondary sources.
+func lawLabel(_ row: DegradationComparison.Row) -> String {
+    row.confidence == .secondary ? "\(row.law) [S]" : row.law
+}
+
+/// A value with 4 significant digits, starred when the query extrapolates.
+func cell(_ row: DegradationComparison.Row) -> String {
+    String(format: "%.4g", row.value) + (row.isExtrapolation ? "*" : " ")
+}
+
+/// A count in billions or trillions: 70B, 15T.
+func short(_ value: Double, unit: Double, suffix: String) -> String {
+    let scaled = value / unit
+    return (scaled == scaled.rounded() ? String(Int(scaled)) : String(format: "%.3g", scaled)) + suffix
+}
+
+/// The variables a row's cells extrapolate, each with how far (the largest factor over the cells),
+/// e.g. "N ×32, D ×485".
+func beyondFit(_ cells: [DegradationComparison.Row]) -> String {
+    var factors: [String: Double] = [:]
+    var order: [String] = []
+    for cell in cells {
+        for extrapolation in cell.extrapolations {
+            let id = extrapolation.variable.id
+            if factors[id] == nil { order.append(id) }
+            factors[id] = max(factors[id] ?? 0, extrapolation.factor)
+        }
+    }
+    return order.map { id in
+        let factor = factors[id]!
+        return "\(id) ×" + (factor >= 10 ? String(Int(factor.rounded())) : String(format: "%.2g", factor))
+    }.joined(separator: ", ")
+}
+
+let lawWidth = rows.map { lawLabel($0).count }.max()! + 2
+let formatWidth = max(rows.map(\.format.count).max()!, "format".count) + 2
+let valueWidth = 12
+let perPoint = rows.count / (parameterCounts.count * tokenCounts.count)
+
+print("Predicted loss increase (nats) from quantization or compression, by paper.")
+print("One column per training-token count D (T = 10¹² tokens); the same N goes to every law.")
+for (nIndex, n) in parameterCounts.enumerated() {
+    print("")
+    print("N = \(count(n)) parameters (\(short(n, unit: 1e9, suffix: "B")))")
+    var header = padded("  law", lawWidth + 2) + padded("format", formatWidth)
+    for d in tokenCounts { header += padded("D = \(short(d, unit: 1e12, suffix: "T")) ", valueWidth, right: true) }
+    header += "   beyond fitted range (largest factor)"
+    print(header)
+    print("  " + String(repeating: "-", count: header.count - 2))
+    for slot in 0..<perPoint {
+        // Rows come N-major, then D, then law: the row for (n, d, slot).
+        let cells = tokenCounts.indices.map { dIndex in
+            rows[(nIndex * tokenCounts.count + dIndex) * perPoint + slot]
+        }
+        var line = "  " + padded(lawLabel(cells[0]), lawWidth) + padded(cells[0].format, formatWidth)
+        for row in cells { line += padded(cell(row), valueWidth, right: true) }
+        line += "   " + beyondFit(cells)
+        print(line)
+    }
+}
+
+print("")
+print("Legend")
+print("  *    the query lies outside the range the preset was fitted on (an extrapolation);")
+print("       the last column names the variables outside it and how far (value / bound)")
+print("  [S]  constants from secondary sources (summaries of the paper), not its full text")
+print("")
+print("What each law measures, and the range it was fitted on")
+var seen: Set<String> = []
+for row in rows where seen.insert(row.law).inserted {
+    print("  \(padded(row.law, lawWidth))\(row.setting)")
+}
+let ranges: [(String, FittedRange?)] = [
+    (Ouyang2024.unified.name, Ouyang2024.unified.fittedRange),
+    (Kumar2024.ptq.name, Kumar2024.ptq.fittedRange),
+    (Chen2025.w4a4.name, Chen2025.w4a4.fittedRange),
+    (Sun2025.quantizationTerm.name, Sun2025.quantizationTerm.fittedRange),
+    (Frantar2025.onChinchilla.name, Frantar2025.onChinchilla.fittedRange),
+]
+print("")
+for (name, range) in ranges {
+    let bounds = (range?.bounds ?? [:]).sorted { $0.key.id < $1.key.id }.map { variable, bounds in
+        "\(variable.id) \(count(bounds.lowerBound))–\(count(bounds.upperBound))"
+    }
+    print("  \(padded(name, lawWidth))fitted on \(bounds.joined(separator: ", "))")
+}
+print("")
+print("""
+    Notes
+      Ouyang, Kumar and Sun count non-embedding parameters; Chinchilla (and so the Frantar rows)
+      counts all of them. Ouyang's QiD is a GPTQ loss gap; Kumar's δ_PTQ is for a BF16-trained
+      model; Chen's and Sun's terms are the extra loss of training in the format, not of
+      quantizing after training. Frantar rows are L(N·eff, D) − L(N, D) on Hoffmann 2022's printed
+      Chinchilla constants, since the paper's own base constants are not available (only its
+      multipliers are): the increase does not depend on D, whose term cancels.
+    """)
