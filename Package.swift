@@ -16,6 +16,11 @@ let package = Package(
             dependencies: ["ScalingLaws"],
             path: "Examples/CompareLaws"
         ),
+        .executableTarget(
+            name: "LawBenchmarks",
+            dependencies: ["ScalingLaws"],
+            path: "Benchmarks/LawBenchmarks"
+        ),
         .testTarget(
             name: "ScalingLawsTests",
             dependencies: ["ScalingLaws"],

@@ -24,20 +24,22 @@ public protocol LawForm: Sendable {
     /// The law's value at variables `x` with parameters `p`, both in declaration order.
     ///
     /// Must be pure and written only with ``LawScalar`` operations, so that it runs on every
-    /// scalar type. It may assume `x` passed ``validate(_:)``.
+    /// scalar type. It may assume each variable is in its domain and `x` passed
+    /// ``validate(_:parameters:)``.
     func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T
 
-    /// Throws a ``ScalingLawError`` naming the variable when `x` is outside the law's domain.
+    /// Throws a ``ScalingLawError`` naming the variable when `x` breaks a condition of the law
+    /// beyond each variable's own ``Variable/domain`` (which the caller has checked already), such
+    /// as Kumar et al.'s precision factors having to stay positive.
     ///
-    /// The default checks each variable's ``Variable/domain``; override it to add conditions that
-    /// involve parameters (and call ``validateDomains(_:)`` first).
+    /// The default has no further conditions. ``ScalingLaw`` calls it for every point it evaluates,
+    /// batches included, so keep it cheap.
     func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError)
 }
 
 extension LawForm {
-    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
-        try validateDomains(x)
-    }
+    @inlinable @inline(__always)
+    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {}
 
     /// Checks every variable of `x` against its declared domain.
     public func validateDomains(_ x: Arguments<Double>) throws(ScalingLawError) {

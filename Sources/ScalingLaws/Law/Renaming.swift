@@ -22,6 +22,7 @@ public struct Renaming<Base: LawForm>: LawForm {
         withGathered(p, parameterMap) { bp in base.evaluate(x, bp) }
     }
 
+    @inlinable
     public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
         var failure: ScalingLawError?
         withGathered(p, parameterMap) { bp in

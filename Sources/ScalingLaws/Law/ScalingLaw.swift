@@ -16,6 +16,8 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     public var fixedParameters: Set<String>
     public var provenance: Provenance?
     public var fittedRange: FittedRange?
+    /// Each variable's domain, in ``variables`` order, for checks in hot loops.
+    @usableFromInline let domainRules: [DomainRule]
 
     /// Builds a law from a form and a value for each of its parameters, by name.
     public init(
@@ -38,6 +40,7 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
             ordered.append(value)
         }
         self.form = form
+        self.domainRules = form.variables.map(\.rule)
         self.name = name
         self.values = ordered
         self.fixedParameters = fixed
@@ -50,6 +53,7 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
          provenance: Provenance? = nil, fittedRange: FittedRange? = nil) {
         precondition(values.count == form.parameters.count)
         self.form = form
+        self.domainRules = form.variables.map(\.rule)
         self.name = name
         self.values = values
         self.fixedParameters = fixed
@@ -109,10 +113,14 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
         return x
     }
 
-    /// Checks values given in ``variables`` order against the law's domain.
+    /// Checks values given in ``variables`` order against the law's domain: each variable's own
+    /// domain, then the form's further conditions.
     public func validate(_ x: [Double]) throws(ScalingLawError) {
-        guard x.count == variables.count else {
-            throw .raggedColumns("expected \(variables.count) variable values, got \(x.count)")
+        guard x.count == domainRules.count else {
+            throw .raggedColumns("expected \(domainRules.count) variable values, got \(x.count)")
+        }
+        for slot in x.indices where !domainRules[slot].admits(x[slot]) {
+            try variables[slot].check(x[slot])
         }
         var failure: ScalingLawError?
         x.withUnsafeBufferPointer { xb in

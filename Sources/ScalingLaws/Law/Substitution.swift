@@ -15,6 +15,8 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
     @usableFromInline let outerVariableMap: [Int]
     @usableFromInline let innerVariableMap: [Int]
     @usableFromInline let innerParameterMap: [Int]
+    /// The outer form's domain for the replaced variable, which the inner value must satisfy.
+    @usableFromInline let replacedRule: DomainRule?
 
     /// Replaces `variable` of `outer` by `inner`. If `outer` lacks `variable`, the result is
     /// `outer` with `inner`'s variables and parameters added but unused.
@@ -25,6 +27,7 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
         let outerVariables = outer.variables
         let slot = outerVariables.firstIndex(of: variable) ?? -1
         replacedSlot = slot
+        replacedRule = slot >= 0 ? outerVariables[slot].rule : nil
         var combined: [Variable] = []
         for (index, outerVariable) in outerVariables.enumerated() {
             if index == slot {
@@ -57,6 +60,7 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
         }
     }
 
+    @inlinable
     public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
         var failure: ScalingLawError?
         let replacement: Double = withGathered(x, innerVariableMap) { ix in
@@ -66,6 +70,10 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
             }
         }
         if let failure { throw failure }
+        if let replacedRule, !replacedRule.admits(replacement) {
+            try replaced.check(replacement)
+            throw .invalidValue(variable: replaced.id, value: replacement, requirement: "in its domain")
+        }
         withGathered(x, outerVariableMap, replacing: replacedSlot, with: replacement) { ox in
             do throws(ScalingLawError) {
                 try outer.validate(ox, parameters: p.prefix(outerParameterCount))

@@ -32,6 +32,7 @@ public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
         return left + right
     }
 
+    @inlinable
     public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
         try lhs.validate(x.prefix(lhsVariableCount), parameters: p.prefix(lhsParameterCount))
         var failure: ScalingLawError?

@@ -50,8 +50,19 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
         return Double(index)
     }
 
+    /// The domain as plain values, for checks in hot loops.
+    @usableFromInline var rule: DomainRule {
+        switch domain {
+        case .positive: return DomainRule(kind: .positive, bound: 0)
+        case .nonNegative: return DomainRule(kind: .atLeast, bound: 0)
+        case .atLeast(let bound): return DomainRule(kind: .atLeast, bound: bound)
+        case .categorical(let labels): return DomainRule(kind: .categorical, bound: Double(labels.count))
+        }
+    }
+
     /// Throws unless `value` lies in the variable's domain.
     public func check(_ value: Double) throws(ScalingLawError) {
+        if rule.admits(value) { return }
         guard value.isFinite else {
             throw .invalidValue(variable: id, value: value, requirement: "a finite number")
         }
@@ -105,5 +116,30 @@ extension Variable {
     /// C: a compression format, one of `labels` (for laws with one parameter per format).
     public static func compressionFormat(_ labels: [String]) -> Variable {
         Variable(id: "format", symbol: Symbol("C"), summary: "compression format", domain: .categorical(labels))
+    }
+}
+
+/// A variable's domain without its labels: trivially copyable, so checking a column of values
+/// costs no reference counting.
+@usableFromInline struct DomainRule: Sendable {
+    @usableFromInline enum Kind: UInt8, Sendable { case positive, atLeast, categorical }
+    @usableFromInline let kind: Kind
+    /// The lower bound of `.atLeast`, the number of categories of `.categorical`.
+    @usableFromInline let bound: Double
+
+    @usableFromInline init(kind: Kind, bound: Double) {
+        self.kind = kind
+        self.bound = bound
+    }
+
+    /// Whether `value` is finite and in the domain.
+    @inlinable @inline(__always)
+    func admits(_ value: Double) -> Bool {
+        guard value.isFinite else { return false }
+        switch kind {
+        case .positive: return value > 0
+        case .atLeast: return value >= bound
+        case .categorical: return value >= 0 && value < bound && value == value.rounded()
+        }
     }
 }

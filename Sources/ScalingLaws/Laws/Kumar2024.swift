@@ -45,7 +45,6 @@ public struct KumarEffectiveParametersForm: LawForm {
     }
 
     public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
-        try validateDomains(x)
         let checks: [(Variable, Int)] = [(.weightBits, 0), (.activationBits, 2), (.kvBits, 4)]
         for (offset, (variable, slot)) in checks.enumerated() {
             let bits = x[offset + 1], gamma = p[slot], shift = p[slot + 1]

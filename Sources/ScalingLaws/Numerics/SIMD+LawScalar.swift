@@ -1,14 +1,47 @@
 // SIMD lanes evaluate one data point per lane: a law written once over `LawScalar` runs on
-// `SIMD8<Double>` for batch evaluation. Arithmetic uses the vector operators; the elementary
-// functions apply the scalar function lane by lane (`ElementaryLanes`).
+// `SIMD8<Double>` for batch evaluation. Arithmetic uses the vector operators. For `Double` lanes the
+// elementary functions are the vectorized ones of `SIMD+ElementaryFunctions.swift` (the type test
+// folds away when the generic code is specialized); other scalars apply their scalar function lane
+// by lane.
 
 extension SIMD2: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Scalar(constant)) }
-    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { lanewise(x, Scalar.exp) }
-    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { lanewise(x, Scalar.log) }
-    @inlinable @inline(__always) public static func log2(_ x: Self) -> Self { lanewise(x, Scalar.log2) }
+
     @inlinable @inline(__always)
-    public static func pow(_ x: Self, _ y: Self) -> Self { lanewise(x, y, Scalar.pow) }
+    public static func exp(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: SIMD2<Double>.self)), to: Self.self)
+        }
+        return lanewise(x, Scalar.exp)
+    }
+
+    @inlinable @inline(__always)
+    public static func log(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: SIMD2<Double>.self)), to: Self.self)
+        }
+        return lanewise(x, Scalar.log)
+    }
+
+    @inlinable @inline(__always)
+    public static func log2(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            let lanes = vectorLog(unsafeBitCast(x, to: SIMD2<Double>.self)) * 1.4426950408889634074
+            return unsafeBitCast(lanes, to: Self.self)
+        }
+        return lanewise(x, Scalar.log2)
+    }
+
+    /// `xʸ`, as `exp(y·ln x)` for `Double` lanes with positive normal bases.
+    @inlinable @inline(__always)
+    public static func pow(_ x: Self, _ y: Self) -> Self {
+        if Scalar.self == Double.self {
+            let power = vectorPow(unsafeBitCast(x, to: SIMD2<Double>.self), unsafeBitCast(y, to: SIMD2<Double>.self))
+            return unsafeBitCast(power, to: Self.self)
+        }
+        return lanewise(x, y, Scalar.pow)
+    }
+
     @inlinable @inline(__always)
     public static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(repeating: 0).replacing(with: 1, where: x .== Self(repeating: Scalar(value)))
@@ -17,11 +50,42 @@ extension SIMD2: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
 
 extension SIMD4: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Scalar(constant)) }
-    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { lanewise(x, Scalar.exp) }
-    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { lanewise(x, Scalar.log) }
-    @inlinable @inline(__always) public static func log2(_ x: Self) -> Self { lanewise(x, Scalar.log2) }
+
     @inlinable @inline(__always)
-    public static func pow(_ x: Self, _ y: Self) -> Self { lanewise(x, y, Scalar.pow) }
+    public static func exp(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: SIMD4<Double>.self)), to: Self.self)
+        }
+        return lanewise(x, Scalar.exp)
+    }
+
+    @inlinable @inline(__always)
+    public static func log(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: SIMD4<Double>.self)), to: Self.self)
+        }
+        return lanewise(x, Scalar.log)
+    }
+
+    @inlinable @inline(__always)
+    public static func log2(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            let lanes = vectorLog(unsafeBitCast(x, to: SIMD4<Double>.self)) * 1.4426950408889634074
+            return unsafeBitCast(lanes, to: Self.self)
+        }
+        return lanewise(x, Scalar.log2)
+    }
+
+    /// `xʸ`, as `exp(y·ln x)` for `Double` lanes with positive normal bases.
+    @inlinable @inline(__always)
+    public static func pow(_ x: Self, _ y: Self) -> Self {
+        if Scalar.self == Double.self {
+            let power = vectorPow(unsafeBitCast(x, to: SIMD4<Double>.self), unsafeBitCast(y, to: SIMD4<Double>.self))
+            return unsafeBitCast(power, to: Self.self)
+        }
+        return lanewise(x, y, Scalar.pow)
+    }
+
     @inlinable @inline(__always)
     public static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(repeating: 0).replacing(with: 1, where: x .== Self(repeating: Scalar(value)))
@@ -30,11 +94,42 @@ extension SIMD4: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
 
 extension SIMD8: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Scalar(constant)) }
-    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { lanewise(x, Scalar.exp) }
-    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { lanewise(x, Scalar.log) }
-    @inlinable @inline(__always) public static func log2(_ x: Self) -> Self { lanewise(x, Scalar.log2) }
+
     @inlinable @inline(__always)
-    public static func pow(_ x: Self, _ y: Self) -> Self { lanewise(x, y, Scalar.pow) }
+    public static func exp(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: SIMD8<Double>.self)), to: Self.self)
+        }
+        return lanewise(x, Scalar.exp)
+    }
+
+    @inlinable @inline(__always)
+    public static func log(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: SIMD8<Double>.self)), to: Self.self)
+        }
+        return lanewise(x, Scalar.log)
+    }
+
+    @inlinable @inline(__always)
+    public static func log2(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            let lanes = vectorLog(unsafeBitCast(x, to: SIMD8<Double>.self)) * 1.4426950408889634074
+            return unsafeBitCast(lanes, to: Self.self)
+        }
+        return lanewise(x, Scalar.log2)
+    }
+
+    /// `xʸ`, as `exp(y·ln x)` for `Double` lanes with positive normal bases.
+    @inlinable @inline(__always)
+    public static func pow(_ x: Self, _ y: Self) -> Self {
+        if Scalar.self == Double.self {
+            let power = vectorPow(unsafeBitCast(x, to: SIMD8<Double>.self), unsafeBitCast(y, to: SIMD8<Double>.self))
+            return unsafeBitCast(power, to: Self.self)
+        }
+        return lanewise(x, y, Scalar.pow)
+    }
+
     @inlinable @inline(__always)
     public static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(repeating: 0).replacing(with: 1, where: x .== Self(repeating: Scalar(value)))
@@ -43,11 +138,42 @@ extension SIMD8: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
 
 extension SIMD16: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Scalar(constant)) }
-    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { lanewise(x, Scalar.exp) }
-    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { lanewise(x, Scalar.log) }
-    @inlinable @inline(__always) public static func log2(_ x: Self) -> Self { lanewise(x, Scalar.log2) }
+
     @inlinable @inline(__always)
-    public static func pow(_ x: Self, _ y: Self) -> Self { lanewise(x, y, Scalar.pow) }
+    public static func exp(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: SIMD16<Double>.self)), to: Self.self)
+        }
+        return lanewise(x, Scalar.exp)
+    }
+
+    @inlinable @inline(__always)
+    public static func log(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: SIMD16<Double>.self)), to: Self.self)
+        }
+        return lanewise(x, Scalar.log)
+    }
+
+    @inlinable @inline(__always)
+    public static func log2(_ x: Self) -> Self {
+        if Scalar.self == Double.self {
+            let lanes = vectorLog(unsafeBitCast(x, to: SIMD16<Double>.self)) * 1.4426950408889634074
+            return unsafeBitCast(lanes, to: Self.self)
+        }
+        return lanewise(x, Scalar.log2)
+    }
+
+    /// `xʸ`, as `exp(y·ln x)` for `Double` lanes with positive normal bases.
+    @inlinable @inline(__always)
+    public static func pow(_ x: Self, _ y: Self) -> Self {
+        if Scalar.self == Double.self {
+            let power = vectorPow(unsafeBitCast(x, to: SIMD16<Double>.self), unsafeBitCast(y, to: SIMD16<Double>.self))
+            return unsafeBitCast(power, to: Self.self)
+        }
+        return lanewise(x, y, Scalar.pow)
+    }
+
     @inlinable @inline(__always)
     public static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(repeating: 0).replacing(with: 1, where: x .== Self(repeating: Scalar(value)))

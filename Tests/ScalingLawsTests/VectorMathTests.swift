@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import ScalingLaws
+
+/// The vectorized `exp`/`log` of `Double` lanes against the C library, in ulps.
+@Suite struct VectorMathTests {
+    /// Distance in units in the last place between two finite doubles of the same sign.
+    func ulps(_ a: Double, _ b: Double) -> Double {
+        if a == b { return 0 }
+        return abs(a - b) / b.ulp
+    }
+
+    /// Seeded inputs spread over the whole range plus the edges that break naive implementations.
+    func inputs(_ range: ClosedRange<Double>, count: Int) -> [Double] {
+        var generator = InputGenerator(seed: 7)
+        return (0..<count).map { _ in range.lowerBound + (range.upperBound - range.lowerBound) * generator.nextUnit() }
+    }
+
+    @Test func expWithinTwoUlps() {
+        let xs = inputs(-745...709.7, count: 40_000) + [0, -0.0, 1, -1, 0.5, 709.78, -708.4, -720, -744.4, 1e-300, -1e-300]
+        var worst = 0.0
+        for start in stride(from: 0, to: xs.count - 8, by: 8) {
+            let lanes = SIMD8<Double>(xs[start..<start + 8])
+            let result = SIMD8<Double>.exp(lanes)
+            for lane in 0..<8 {
+                let expected = Foundation.exp(xs[start + lane])
+                if expected == 0 || !expected.isNormal {
+                    // Subnormal results: compare absolutely, in units of the smallest subnormal.
+                    #expect(abs(result[lane] - expected) <= 2 * Double.leastNonzeroMagnitude, "x = \(xs[start + lane])")
+                } else {
+                    worst = max(worst, ulps(result[lane], expected))
+                }
+            }
+        }
+        #expect(worst <= 2, "worst exp error \(worst) ulp")
+    }
+
+    @Test func logWithinTwoUlps() {
+        let mantissas = inputs(0...1, count: 40_000)
+        // Log-uniform over the whole positive range, subnormals included.
+        let xs = mantissas.map { Foundation.pow(2, -1070 + 2093 * $0) } + [1, 2, 0.5, 1 - 1e-16, 1 + 2e-16, Double.leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        var worst = 0.0
+        for start in stride(from: 0, to: xs.count - 8, by: 8) {
+            let result = SIMD8<Double>.log(SIMD8<Double>(xs[start..<start + 8]))
+            for lane in 0..<8 {
+                let expected = Foundation.log(xs[start + lane])
+                worst = max(worst, expected == 0 ? abs(result[lane]) / Double.leastNormalMagnitude : ulps(result[lane], expected))
+            }
+        }
+        #expect(worst <= 2, "worst log error \(worst) ulp")
+    }
+
+    @Test func specialValuesFollowTheCLibrary() {
+        let x = SIMD8<Double>(0, -1, .infinity, .nan, -.infinity, 1, -0.0, 800)
+        let log = SIMD8<Double>.log(x)
+        #expect(log[0] == -.infinity && log[1].isNaN && log[2] == .infinity && log[3].isNaN)
+        #expect(log[4].isNaN && log[5] == 0 && log[6] == -.infinity)
+        let exp = SIMD8<Double>.exp(x)
+        #expect(exp[0] == 1 && exp[2] == .infinity && exp[3].isNaN && exp[4] == 0 && exp[7] == .infinity)
+        let pow = SIMD8<Double>.pow(SIMD8<Double>(repeating: 0), SIMD8<Double>(0, 1, 2, 0.5, 1, 1, 1, 1))
+        #expect(pow[0] == 1 && pow[1] == 0 && pow[3] == 0)
+    }
+
+    /// pow = exp(y·ln x): the rounding of y·ln x is magnified by |y·ln x| (about 1.5 ulp per unit of it).
+    @Test func powWithinScaledTolerance() {
+        var generator = InputGenerator(seed: 11)
+        for _ in 0..<5_000 {
+            let base = Foundation.pow(10, 14 * generator.nextUnit())
+            let exponent = -2 + 4 * generator.nextUnit()
+            let result = SIMD2<Double>.pow(SIMD2(repeating: base), SIMD2(repeating: exponent))[0]
+            let expected = Foundation.pow(base, exponent)
+            let allowed = 4 + 2 * abs(exponent * Foundation.log(base))
+            #expect(ulps(result, expected) <= allowed, "\(base)^\(exponent)")
+        }
+    }
+}
+
+/// Seeded test inputs (the SplitMix64 generator).
+private struct InputGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+}
