@@ -53,16 +53,17 @@ public enum Chen2025 {
     /// The paper's decomposition δ_W4A4 ≈ δ_W4A16 + δ_W16A4, as one law whose weight and activation
     /// parameters are kept apart by renaming (`k_w`, `k_a`, …).
     public static let splitW4A4: ScalingLaw<Sum<Renaming<ChenQATForm>, Renaming<ChenQATForm>>> = {
-        func suffixed(_ law: ScalingLaw<ChenQATForm>, _ suffix: String) -> ScalingLaw<Renaming<ChenQATForm>> {
+        func suffixed(_ law: ScalingLaw<ChenQATForm>, _ suffix: String, superscript: String) -> ScalingLaw<Renaming<ChenQATForm>> {
             var renames: [String: Parameter] = [:]
             for parameter in law.parameters {
                 renames[parameter.name] = Parameter(
                     parameter.name + "_" + suffix,
-                    symbol: Symbol(parameter.symbol.unicode + suffix, latex: "{\(parameter.symbol.latex)}^{(\(suffix))}"))
+                    symbol: Symbol(parameter.symbol.unicode + "⁽" + superscript + "⁾",
+                                   latex: "{\(parameter.symbol.latex)}^{(\(suffix))}"))
             }
             return law.renaming(renames)
         }
-        var law = suffixed(w4a16, "w") + suffixed(w16a4, "a")
+        var law = suffixed(w4a16, "w", superscript: "ʷ") + suffixed(w16a4, "a", superscript: "ᵃ")
         law.name = "Chen2025.splitW4A4"
         law.provenance = w4a4.provenance
         law.fittedRange = range

@@ -11,7 +11,7 @@ public struct PerCategoryEffectiveParametersForm: LawForm {
 
     public var variables: [Variable] { [.N, .compressionFormat(labels)] }
     public var parameters: [Parameter] {
-        labels.map { Parameter("eff_\($0)", symbol: Symbol("eff_\($0)", latex: "\\mathrm{eff}_{\\mathrm{\($0)}}")) }
+        labels.map { Parameter("eff_\($0)", symbol: Symbol("eff_\($0)", latex: "\\mathrm{eff}_{\\mathrm{\($0.latexEscaped)}}")) }
     }
 
     @inlinable

@@ -154,7 +154,7 @@ private struct Renderer {
             var label = Formula.format(category, style)
             if case .categorical(_, let labels) = variable, let index = Int(exactly: category),
                labels.indices.contains(index) {
-                label = style == .unicode ? labels[index] : "\\mathrm{\(labels[index])}"
+                label = style == .unicode ? labels[index] : "\\mathrm{\(labels[index].latexEscaped)}"
             }
             let name = text(variable, definitions: &definitions)
             return style == .unicode ? "[\(name) = \(label)]" : "[\(name) = \(label)]"

@@ -12,3 +12,17 @@ public struct Symbol: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { unicode }
 }
+
+extension String {
+    /// The text with LaTeX's special characters escaped, for use inside `\mathrm{…}`.
+    var latexEscaped: String {
+        var result = ""
+        for character in self {
+            switch character {
+            case "%", "#", "&", "_", "$", "{", "}": result += "\\" + String(character)
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
