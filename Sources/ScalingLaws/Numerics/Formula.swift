@@ -31,12 +31,15 @@ extension Formula: LawScalar {
         if case .number(0) = lhs { return rhs }
         if case .number(0) = rhs { return lhs }
         if case .negation(let inner) = rhs { return .difference(lhs, inner) }
+        if case .number(let value) = rhs, value < 0 { return .difference(lhs, .number(-value)) }
         return .sum(lhs, rhs)
     }
 
     public static func - (lhs: Formula, rhs: Formula) -> Formula {
         if case .number(0) = lhs { return -rhs }
         if case .number(0) = rhs { return lhs }
+        if case .negation(let inner) = rhs { return .sum(lhs, inner) }
+        if case .number(let value) = rhs, value < 0 { return .sum(lhs, .number(-value)) }
         return .difference(lhs, rhs)
     }
 
@@ -53,6 +56,7 @@ extension Formula: LawScalar {
 
     public static prefix func - (operand: Formula) -> Formula {
         if case .negation(let inner) = operand { return inner }
+        if case .number(let value) = operand { return .number(-value) }
         return .negation(operand)
     }
 
@@ -77,7 +81,11 @@ extension Formula {
 
     func render(_ style: Style) -> String {
         var definitions: [(Symbol, Formula)] = []
-        let main = Renderer(style: style).text(self, definitions: &definitions)
+        // A formula that is one named quantity as a whole (a law that computes N_eff) prints its
+        // definition, not "N_eff  where N_eff = …".
+        var root = self
+        while case .namedQuantity(_, let body) = root { root = body }
+        let main = Renderer(style: style).text(root, definitions: &definitions)
         guard !definitions.isEmpty else { return main }
         var clauses: [String] = []
         var index = 0
@@ -103,7 +111,9 @@ private struct Renderer {
         case .product, .quotient: return 2
         case .negation: return 3
         case .power: return 4
-        case .number(let value): return value < 0 ? 3 : 5
+        // A number in scientific notation (4.74e19, 4.74\times 10^{19}) binds like a power, so
+        // it is parenthesized as the base or exponent of a power.
+        case .number(let value): return value < 0 ? 3 : Formula.isScientific(value) ? 4 : 5
         case .symbol, .exponential, .logarithm, .binaryLogarithm, .indicator, .namedQuantity, .categorical: return 5
         }
     }
@@ -114,6 +124,13 @@ private struct Renderer {
             guard precedence(g) < level else { return inner }
             return style == .unicode ? "(\(inner))" : "\\left(\(inner)\\right)"
         }
+        // The right operand of +, − and · keeps its sign in parentheses: a·(−b), not a·−b.
+        func wrapSigned(_ g: Formula, below level: Int) -> String {
+            switch g {
+            case .negation, .number(..<0): return wrap(g, below: 4)
+            default: return wrap(g, below: level)
+            }
+        }
         switch f {
         case .number(let value):
             return Formula.format(value, style)
@@ -123,19 +140,19 @@ private struct Renderer {
             if !definitions.contains(where: { $0.0 == symbol }) { definitions.append((symbol, body)) }
             return style == .unicode ? symbol.unicode : symbol.latex
         case .sum(let a, let b):
-            return "\(text(a, definitions: &definitions)) + \(wrap(b, below: 2))"
+            return "\(text(a, definitions: &definitions)) + \(wrapSigned(b, below: 2))"
         case .difference(let a, let b):
-            return "\(text(a, definitions: &definitions)) \(style == .unicode ? "−" : "-") \(wrap(b, below: 2))"
+            return "\(text(a, definitions: &definitions)) \(style == .unicode ? "−" : "-") \(wrapSigned(b, below: 2))"
         case .product(let a, let b):
             let separator = style == .unicode ? "·" : " \\cdot "
-            return "\(wrap(a, below: 2))\(separator)\(wrap(b, below: 3))"
+            return "\(wrap(a, below: 2))\(separator)\(wrapSigned(b, below: 3))"
         case .quotient(let a, let b):
             if style == .latex {
                 return "\\frac{\(text(a, definitions: &definitions))}{\(text(b, definitions: &definitions))}"
             }
             return "\(wrap(a, below: 2))/\(wrap(b, below: 4))"
         case .negation(let a):
-            return "\(style == .unicode ? "−" : "-")\(wrap(a, below: 2))"
+            return "\(style == .unicode ? "−" : "-")\(wrapSigned(a, below: 2))"
         case .power(let base, let exponent):
             if style == .latex {
                 return "{\(wrap(base, below: 5))}^{\(text(exponent, definitions: &definitions))}"
@@ -170,10 +187,16 @@ extension Formula {
         return style == .unicode ? text.replacingMinus() : text
     }
 
+    /// Whether `value` prints in scientific notation.
+    static func isScientific(_ value: Double) -> Bool {
+        if value == value.rounded(), abs(value) < 1e7 { return false }
+        return !(abs(value) >= 1e-3 && abs(value) < 1e7)
+    }
+
     private static func formatASCII(_ value: Double, _ style: Style) -> String {
         if value == value.rounded(), abs(value) < 1e7 { return String(Int(value)) }
         let magnitude = abs(value)
-        if magnitude >= 1e-3 && magnitude < 1e7 {
+        if !isScientific(value) {
             var text = String(format7(value, exponential: false))
             if text.contains(".") {
                 while text.hasSuffix("0") { text.removeLast() }
@@ -193,11 +216,13 @@ extension Formula {
         return style == .unicode ? "\(digits)e\(adjustedExponent)" : "\(digits)\\times 10^{\(adjustedExponent)}"
     }
 
-    /// Seven significant digits without Foundation's `String(format:)`.
+    /// Seven significant digits without Foundation's `String(format:)`, for 1e-3 ≤ |value| < 1e7.
     private static func format7(_ value: Double, exponential: Bool) -> String {
         let magnitude = abs(value)
-        let integerDigits = magnitude < 1 ? 1 : Int(Double.log(magnitude) / Double.log(10)) + 1
-        let decimals = max(0, 7 - integerDigits)
+        // The position of the leading digit: 1 for 1.x, 0 for 0.1x, −2 for 0.001x. Leading zeros
+        // after the point are not significant, so 0.33917084 keeps 7 digits: 0.3391708.
+        let leadingDigit = Int((Double.log(magnitude) / Double.log(10)).rounded(.down)) + 1
+        let decimals = max(0, 7 - leadingDigit)
         let scale = Double.pow(10, Double(decimals))
         let scaled = (magnitude * scale).rounded()
         var whole = String(Int(scaled / scale))
