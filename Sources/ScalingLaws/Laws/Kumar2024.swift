@@ -87,7 +87,10 @@ public enum Kumar2024 {
     public static let base: ScalingLaw<Renaming<ChinchillaForm>> = {
         let law = try! ScalingLaw(
             ChinchillaForm(), name: "Kumar2024.base",
-            values: ["E": 2.7648, "A": 4.299e3, "alpha": 0.4965, "B": 1.806e4, "beta": 0.4965])
+            values: ["E": 2.7648, "A": 4.299e3, "alpha": 0.4965, "B": 1.806e4, "beta": 0.4965],
+            provenance: Provenance(citation: citation, confidence: .paper,
+                                   notes: "N is the non-embedding parameter count; the loss without quantization (BF16 training, no post-training quantization)."),
+            fittedRange: FittedRange([.N: modelRange, .D: tokenRange]))
         return law.renaming(["beta": .greek("alpha", "α", "\\alpha")])
     }()
 
