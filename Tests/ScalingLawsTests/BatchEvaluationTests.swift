@@ -1,0 +1,73 @@
+import Testing
+import ScalingLaws
+
+/// Batch evaluation (`evaluate(batch:)`, SIMD8<Double> lanes) and direct SIMD evaluation against
+/// the scalar evaluation of every point.
+///
+/// Lanes of `Float` (and of any scalar but `Double`) apply the scalar elementary functions lane
+/// by lane, with IEEE arithmetic that is the same per lane: bit-identical to scalar evaluation.
+/// Lanes of `Double` use the library's vectorized exp/log/pow (`SIMD+ElementaryFunctions.swift`),
+/// which are within 2 ulp of the C library (exp, log) and 4 + 2·|y·ln x| ulp (pow = exp(y·ln x),
+/// the rounding of y·ln x magnified), so batch and scalar values are not bit-identical. Each
+/// function's error is a relative error of one term of the law; a term's relative error moves the
+/// law's value by at most its relative error (sums of positive terms, products, quotients), and
+/// |y·ln x| is exactly the term's relative sensitivity to its exponent y, which the law's
+/// condition number κ already counts. So `roundingBound` with u = 2·u_Double (one ulp per
+/// operation and two per unit of κ, on both sides) bounds the difference; it is a few dozen ulps.
+@Suite struct BatchEvaluationTests {
+    /// Not multiples of 8: the last chunk of each batch is partial (8k + 3 and 8k − 3 points).
+    static let batchSizes = [8 * 8 + 3, 8 * 8 - 3]
+
+    static func randomPoints(_ law: any LawUnderTest, count: Int, seed: UInt64) -> [[Variable: Double]] {
+        var generator = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in randomPoint(for: law, using: &generator) }
+    }
+
+    @Test(arguments: allPresets, batchSizes)
+    func batchEqualsScalarAtEveryPoint(_ preset: Preset, count: Int) throws {
+        let law = preset.law
+        let points = Self.randomPoints(law, count: count, seed: UInt64(count))
+        var columns: [Variable: [Double]] = [:]
+        for variable in law.variables { columns[variable] = points.map { $0[variable]! } }
+        let batch = try law.evaluate(batch: columns)
+        try #require(batch.count == count)
+        for (row, point) in points.enumerated() {
+            let scalar = try law(point)
+            let bound = try roundingBound(law, at: point, unitRoundoff: 2 * unitRoundoff(Double.self))
+            #expect(relativeDifference(batch[row], scalar) <= bound,
+                    "row \(row): batch \(batch[row]), scalar \(scalar)")
+        }
+    }
+
+    /// `SIMD4<Float>` lanes give exactly the `Float` scalar values (lane-by-lane functions).
+    @Test(arguments: allPresets)
+    func simd4FloatLanesEqualFloatScalars(_ preset: Preset) {
+        let law = preset.law
+        let points = Self.randomPoints(law, count: 4, seed: 4).map { $0.mapValues { Double(Float($0)) } }
+        let lanes: [SIMD4<Float>] = law.variables.map { variable in
+            SIMD4<Float>(points.map { Float($0[variable]!) })
+        }
+        let vector = law.evaluate(lanes)
+        for (lane, point) in points.enumerated() {
+            let scalar = law.evaluate(law.ordered(point).map { Float($0) })
+            #expect(vector[lane].bitPattern == scalar.bitPattern, "lane \(lane): \(vector[lane]) vs \(scalar)")
+        }
+    }
+
+    /// `SIMD16<Double>` lanes (vectorized elementary functions) agree with the Double scalars
+    /// within the bound argued above.
+    @Test(arguments: allPresets)
+    func simd16DoubleLanesAgreeWithDoubleScalars(_ preset: Preset) throws {
+        let law = preset.law
+        let points = Self.randomPoints(law, count: 16, seed: 16)
+        let lanes: [SIMD16<Double>] = law.variables.map { variable in
+            SIMD16<Double>(points.map { $0[variable]! })
+        }
+        let vector = law.evaluate(lanes)
+        for (lane, point) in points.enumerated() {
+            let scalar = try law(point)
+            let bound = try roundingBound(law, at: point, unitRoundoff: 2 * unitRoundoff(Double.self))
+            #expect(relativeDifference(vector[lane], scalar) <= bound, "lane \(lane): \(vector[lane]) vs \(scalar)")
+        }
+    }
+}
