@@ -81,12 +81,14 @@ import ScalingLaws
     #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
     /// Float16 at small inputs (N = 3000, D = 60000): raw counts of real models exceed its
     /// largest finite value, 65504.
+    @available(macOS 11.0, iOS 14.0, tvOS 14.0, watchOS 7.0, *)
     @Test(arguments: allPresets.filter { $0.float16 != nil })
     func float16AgreesWithDouble(_ preset: Preset) throws {
         try checkAgreesWithDouble(Float16.self, preset.law, at: preset.float16!)
     }
 
     /// The presets left out of the Float16 check are exactly those with a constant beyond Float16's range.
+    @available(macOS 11.0, iOS 14.0, tvOS 14.0, watchOS 7.0, *)
     @Test func float16SkipsOnlyLawsWhoseConstantsOverflow() {
         for preset in allPresets {
             let overflows = preset.law.values.contains { Float16($0).isInfinite }
