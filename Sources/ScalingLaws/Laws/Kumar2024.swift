@@ -81,7 +81,7 @@ public enum Kumar2024 {
         values: ["gammaW": 2.6745, "nW": 0.3037, "gammaA": 2.2102, "nA": 1.4072, "gammaKV": 0.9578, "nKV": 2.4185],
         provenance: Provenance(citation: citation, confidence: .paper,
                                notes: "Uses the fitted offsets n_x of App. K; without them the compute-optimal precision comes out ≈ 3.5 bits instead of 7–8."),
-        fittedRange: FittedRange([.N: modelRange, .weightBits: 3...16, .activationBits: 3...16, .kvBits: 3...16]))
+        fittedRange: FittedRange([.N: modelRange, .weightBits: 3...16, .activationBits: 4...16, .kvBits: 3...16]))
 
     /// The Chinchilla-form base with tied exponents: A = 4.299e3, B = 1.806e4, E = 2.7648, α = β = 0.4965. [P]
     public static let base: ScalingLaw<Renaming<ChinchillaForm>> = {
@@ -102,7 +102,7 @@ public enum Kumar2024 {
             citation: citation, confidence: .paper,
             notes: "Uses the BF16 δ_PTQ form evaluated at N_eff; the paper's extra dependence of δ_PTQ on training precision is not in the constants we have.")
         law.fittedRange = FittedRange([.N: modelRange, .D: tokenRange, .bits: 3...8,
-                                       .weightBits: 3...16, .activationBits: 3...16, .kvBits: 3...16])
+                                       .weightBits: 3...16, .activationBits: 4...16, .kvBits: 3...16])
         return law
     }()
 }
