@@ -20,12 +20,14 @@ public struct Parameter: Hashable, Sendable, CustomStringConvertible {
     /// The values it may take.
     public let domain: Domain
 
+    /// A parameter named `name`, printed as `symbol` (the name itself by default), positive by default.
     public init(_ name: String, symbol: Symbol? = nil, domain: Domain = .positive) {
         self.name = name
         self.symbol = symbol ?? Symbol(name)
         self.domain = domain
     }
 
+    /// Parameters are equal when their names are: that is how sums share them.
     public static func == (lhs: Parameter, rhs: Parameter) -> Bool { lhs.name == rhs.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
     public var description: String { name }

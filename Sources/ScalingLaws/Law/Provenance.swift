@@ -12,10 +12,12 @@ public struct Provenance: Sendable, Hashable {
 
     /// The paper, and where in it the constants are.
     public var citation: String
+    /// How the constants were obtained.
     public var confidence: Confidence
     /// Caveats: what the parameter counts mean, what is unpublished, known discrepancies.
     public var notes: String
 
+    /// A provenance record.
     public init(citation: String, confidence: Confidence, notes: String = "") {
         self.citation = citation
         self.confidence = confidence
@@ -28,6 +30,7 @@ public struct FittedRange: Sendable, Hashable {
     /// The observed range of each variable that the fit saw.
     public var bounds: [Variable: ClosedRange<Double>]
 
+    /// A fitted range from each variable's observed interval.
     public init(_ bounds: [Variable: ClosedRange<Double>]) { self.bounds = bounds }
 
     /// The variables of `point` that fall outside their fitted range.
@@ -41,8 +44,11 @@ public struct FittedRange: Sendable, Hashable {
 
 /// A variable of a query that lies outside the range the law was fitted on.
 public struct Extrapolation: Sendable, Hashable, CustomStringConvertible {
+    /// The variable outside its range.
     public var variable: Variable
+    /// The queried value.
     public var value: Double
+    /// The range the preset was fitted on.
     public var fittedRange: ClosedRange<Double>
 
     /// How far outside the range, as a ratio (> 1): value / upper bound, or lower bound / value.
@@ -59,8 +65,10 @@ public struct Extrapolation: Sendable, Hashable, CustomStringConvertible {
 
 /// A law's value together with the extrapolation warnings of its query.
 public struct Prediction: Sendable, Hashable {
+    /// The law's value.
     public var value: Double
     /// Empty when every variable is inside the preset's fitted range (or the law has none).
     public var extrapolations: [Extrapolation]
+    /// Whether any variable lies outside its fitted range.
     public var isExtrapolation: Bool { !extrapolations.isEmpty }
 }

@@ -2,8 +2,11 @@
 /// to one name), to tie two parameters of one form (rename one to the other's name), or to keep
 /// two same-named parameters apart before a sum.
 public struct Renaming<Base: LawForm>: LawForm {
+    /// The form whose parameters are renamed.
     public let base: Base
+    /// The base form's variables.
     public let variables: [Variable]
+    /// The renamed parameters, merged where names coincide.
     public let parameters: [Parameter]
     @usableFromInline let parameterMap: [Int]
 

@@ -9,12 +9,15 @@
 public struct ScalingLaw<Form: LawForm>: Sendable {
     /// A short name, e.g. `"Hoffmann2022.printed"`.
     public var name: String
+    /// The law's shape: variables, parameters and formula.
     public let form: Form
     /// One value per parameter of ``form``, in ``parameters`` order.
     public private(set) var values: [Double]
     /// Names of parameters the optimizer leaves at their value.
     public var fixedParameters: Set<String>
+    /// Where a preset's constants come from (`nil` for laws built by the user).
     public var provenance: Provenance?
+    /// The inputs the constants were fitted on; queries outside are extrapolations.
     public var fittedRange: FittedRange?
     /// Each variable's domain, in ``variables`` order, for checks in hot loops.
     @usableFromInline let domainRules: [DomainRule]

@@ -4,11 +4,15 @@
 /// The inner form's variables take the replaced variable's place (those the outer form already has
 /// are shared); its parameters join the outer form's, shared by name.
 public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
+    /// The form whose variable is replaced.
     public let outer: Outer
+    /// The form whose value replaces it.
     public let inner: Inner
     /// The outer variable that the inner form replaces.
     public let replaced: Variable
+    /// The outer form's variables with the replaced one giving way to the inner form's.
     public let variables: [Variable]
+    /// The outer form's parameters, then the inner form's new ones.
     public let parameters: [Parameter]
     @usableFromInline let outerParameterCount: Int
     @usableFromInline let replacedSlot: Int

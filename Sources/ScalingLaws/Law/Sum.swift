@@ -1,15 +1,20 @@
 /// The sum of two law forms, `lhs + rhs`: variables and parameters are merged by identity, so a
 /// parameter both sides name alike (say `alpha`) is one shared parameter.
 public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
+    /// The first term.
     public let lhs: Lhs
+    /// The second term.
     public let rhs: Rhs
+    /// The first term's variables, then the second's new ones.
     public let variables: [Variable]
+    /// The first term's parameters, then the second's new ones (same-named ones are shared).
     public let parameters: [Parameter]
     @usableFromInline let lhsVariableCount: Int
     @usableFromInline let lhsParameterCount: Int
     @usableFromInline let rhsVariableMap: [Int]
     @usableFromInline let rhsParameterMap: [Int]
 
+    /// The sum `lhs + rhs`.
     public init(_ lhs: Lhs, _ rhs: Rhs) {
         self.lhs = lhs
         self.rhs = rhs

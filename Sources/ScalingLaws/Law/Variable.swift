@@ -25,6 +25,7 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
     /// The values the variable may take.
     public let domain: Domain
 
+    /// A variable of your own, e.g. unique tokens U for a data-constrained law.
     public init(id: String, symbol: Symbol, summary: String, domain: Domain = .positive) {
         self.id = id
         self.symbol = symbol
@@ -32,6 +33,7 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
         self.domain = domain
     }
 
+    /// Variables are equal when their identifiers are.
     public static func == (lhs: Variable, rhs: Variable) -> Bool { lhs.id == rhs.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
     public var description: String { id }

@@ -3,6 +3,7 @@
 ///
 /// Parameters: `k`, `gammaN` (γ_N), `gammaD` (γ_D), `gammaG` (γ_G).
 public struct ChenQATForm: LawForm {
+    /// The form; its presets are members of ``Chen2025``.
     public init() {}
 
     public var variables: [Variable] { [.N, .D, .groupSize] }

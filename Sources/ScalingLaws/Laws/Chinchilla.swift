@@ -3,6 +3,7 @@
 ///
 /// Parameters, in order: `E` (irreducible loss), `A`, `alpha` (α), `B`, `beta` (β), all positive.
 public struct ChinchillaForm: LawForm {
+    /// The form; its presets are ``Hoffmann2022`` and ``Besiroglu2024``.
     public init() {}
 
     public var variables: [Variable] { [.N, .D] }

@@ -29,9 +29,12 @@
 public struct DegradationComparison: Sendable {
     /// A floating-point number format: E exponent bits and M mantissa bits (plus a sign bit).
     public struct FloatingPointFormat: Sendable, Hashable {
+        /// E: exponent bits.
         public var exponentBits: Double
+        /// M: mantissa bits.
         public var mantissaBits: Double
 
+        /// The format EₓMᵧ.
         public init(exponentBits: Double, mantissaBits: Double) {
             self.exponentBits = exponentBits
             self.mantissaBits = mantissaBits

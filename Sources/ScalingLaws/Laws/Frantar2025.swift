@@ -7,6 +7,7 @@ public struct PerCategoryEffectiveParametersForm: LawForm {
     /// The category labels, in index order.
     public let labels: [String]
 
+    /// One effective-parameter multiplier per label.
     public init(labels: [String]) { self.labels = labels }
 
     public var variables: [Variable] { [.N, .compressionFormat(labels)] }

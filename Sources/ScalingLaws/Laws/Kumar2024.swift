@@ -3,6 +3,7 @@
 ///
 /// Parameters: `CT` (C_T), `gammaD` (γ_D), `gammaN` (γ_N), `gammaPost` (γ_post).
 public struct KumarPTQForm: LawForm {
+    /// The form; its presets are members of ``Kumar2024``.
     public init() {}
 
     public var variables: [Variable] { [.N, .D, .bits] }
@@ -26,6 +27,7 @@ public struct KumarPTQForm: LawForm {
 /// the KV cache P_kv > 2.32 bits (the paper's runs below those diverged); ``validate(_:parameters:)``
 /// rejects lower precisions with an error naming the variable.
 public struct KumarEffectiveParametersForm: LawForm {
+    /// The form; its presets are members of ``Kumar2024``.
     public init() {}
 
     public var variables: [Variable] { [.N, .weightBits, .activationBits, .kvBits] }

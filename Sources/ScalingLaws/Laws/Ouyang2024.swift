@@ -3,6 +3,7 @@
 ///
 /// Parameters: `k`, `alpha` (α), `beta` (β), `gamma` (γ).
 public struct OuyangDegradationForm: LawForm {
+    /// The form; its presets are members of ``Ouyang2024``.
     public init() {}
 
     public var variables: [Variable] { [.N, .D, .bits] }
@@ -23,6 +24,7 @@ public struct OuyangDegradationForm: LawForm {
 ///
 /// Parameters: `Nc`, `Dc`, `alphaN` (α_N), `alphaD` (α_D).
 public struct KaplanForm: LawForm {
+    /// The form; its presets are members of ``Ouyang2024``.
     public init() {}
 
     public var variables: [Variable] { [.N, .D] }
@@ -47,6 +49,7 @@ public struct PowerLawForm: LawForm {
     /// The single variable.
     public let variable: Variable
 
+    /// The power law in `variable`.
     public init(_ variable: Variable) { self.variable = variable }
 
     public var variables: [Variable] { [variable] }

@@ -5,6 +5,7 @@
 /// Parameters: `alpha` (α), `beta` (β) — shared with the base law when summed — `gamma` (γ),
 /// `delta` (δ), `nu` (ν).
 public struct CapybaraTermForm: LawForm {
+    /// The term; its presets are members of ``Sun2025``.
     public init() {}
 
     public var variables: [Variable] { [.N, .D, .exponentBits, .mantissaBits, .blockSize] }

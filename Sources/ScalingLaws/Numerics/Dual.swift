@@ -11,6 +11,7 @@
 /// let z = Dual.pow(x, y)                                // value 9, partials [6, 9·ln 3]
 /// ```
 public struct Dual<Partials: SIMD & Sendable>: Sendable where Partials.Scalar: LawScalar & BinaryFloatingPoint {
+    /// The scalar type of the value and of each derivative.
     public typealias Value = Partials.Scalar
 
     /// The value of the expression.
@@ -19,6 +20,7 @@ public struct Dual<Partials: SIMD & Sendable>: Sendable where Partials.Scalar: L
     public var partials: Partials
 
     @inlinable @inline(__always)
+    /// A value with the given derivatives.
     public init(_ value: Value, partials: Partials) {
         self.value = value
         self.partials = partials

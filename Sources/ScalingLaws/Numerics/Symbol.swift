@@ -5,6 +5,7 @@ public struct Symbol: Hashable, Sendable, CustomStringConvertible {
     /// The LaTeX spelling, e.g. `\alpha` or `N_{\mathrm{eff}}`.
     public var latex: String
 
+    /// A symbol spelled `unicode`, and `latex` in LaTeX (the Unicode spelling by default).
     public init(_ unicode: String, latex: String? = nil) {
         self.unicode = unicode
         self.latex = latex ?? unicode
