@@ -63,6 +63,14 @@ public struct KumarEffectiveParametersForm: LawForm {
 /// exponents tied (α = β) and N replaced by N_eff(N, P_w, P_a, P_kv).
 public typealias KumarUnifiedForm = Substitution<Sum<Renaming<ChinchillaForm>, KumarPTQForm>, KumarEffectiveParametersForm>
 
+/// Kumar et al.'s loss after post-training quantization of a model trained in BF16:
+/// `A·N^−α + B·D^−α + E + δ_PTQ(N, D, P_post)`.
+public typealias KumarPostTrainingForm = Sum<Renaming<ChinchillaForm>, KumarPTQForm>
+
+/// Kumar et al.'s pretraining loss at training precisions (P_w, P_a, P_kv), before any
+/// post-training quantization: `A·N_eff^−α + B·D^−α + E`.
+public typealias KumarTrainingForm = Substitution<Renaming<ChinchillaForm>, KumarEffectiveParametersForm>
+
 /// Presets of Kumar et al. 2024, "Scaling Laws for Precision" (ICLR 2025), App. K Table 2.
 public enum Kumar2024 {
     static let citation = "Kumar et al. 2024, Scaling Laws for Precision (ICLR 2025), App. K, Table 2"
@@ -94,6 +102,29 @@ public enum Kumar2024 {
                                    notes: "N is the non-embedding parameter count; the loss without quantization (BF16 training, no post-training quantization)."),
             fittedRange: FittedRange([.N: modelRange, .D: tokenRange]))
         return law.renaming(["beta": .greek("alpha", "α", "\\alpha")])
+    }()
+
+    /// The loss of a BF16-trained model quantized to `bits` after training: base + δ_PTQ. [P]
+    ///
+    /// Its minimum over D is the critical data size of App. E (``ScalingLaw/criticalTokens(N:bits:)``).
+    public static let postTrainingLoss: ScalingLaw<KumarPostTrainingForm> = {
+        var law = base + ptq
+        law.name = "Kumar2024.postTrainingLoss"
+        law.provenance = ptq.provenance
+        law.fittedRange = FittedRange([.N: modelRange, .D: tokenRange, .bits: 3...8])
+        return law
+    }()
+
+    /// The pretraining loss at training precisions (P_w, P_a, P_kv): base with N → N_eff. [P]
+    ///
+    /// The law behind the paper's compute-optimal training precision (≈ 7–8 bits).
+    public static let trainingLoss: ScalingLaw<KumarTrainingForm> = {
+        var law = base.substituting(.N, with: effectiveParameters)
+        law.name = "Kumar2024.trainingLoss"
+        law.provenance = effectiveParameters.provenance
+        law.fittedRange = FittedRange([.N: modelRange, .D: tokenRange,
+                                       .weightBits: 3...16, .activationBits: 4...16, .kvBits: 3...16])
+        return law
     }()
 
     /// The unified law L(N, D, P_w, P_a, P_kv, P_post) (δ_PTQ evaluated at N_eff). [P]

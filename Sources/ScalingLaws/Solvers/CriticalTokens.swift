@@ -1,0 +1,42 @@
+extension ScalingLaw where Form == CapybaraForm {
+    /// Sun et al.'s critical data size in closed form, from ∂L/∂D = 0:
+    /// `D_crit = [d·γ·N^α·(E + 0.5)^δ·(M + 0.5)^ν / log₂B]^(1/(2β))`, with this law's constants.
+    ///
+    /// Beyond D_crit, training on more data in the format E`exponentBits`M`mantissaBits` with
+    /// blocks of `blockSize` raises the loss. Paper check (1B parameters, B = 128): 1730T tokens
+    /// for E8M7, 27T for E4M3, 0.4T for E2M1.
+    public func criticalTokens(
+        N: Double, exponentBits: Double, mantissaBits: Double, blockSize: Double
+    ) throws(SolverError) -> Double {
+        do {
+            _ = try self(N: N, D: 1e9, exponentBits: exponentBits, mantissaBits: mantissaBits, blockSize: blockSize)
+            let d = try value(of: "d"), gamma = try value(of: "gamma"), alpha = try value(of: "alpha")
+            let beta = try value(of: "beta"), delta = try value(of: "delta"), nu = try value(of: "nu")
+            let ratio = d * gamma * Double.pow(N, alpha) * Double.pow(exponentBits + 0.5, delta)
+                * Double.pow(mantissaBits + 0.5, nu) / Double.log2(blockSize)
+            return Double.pow(ratio, 1 / (2 * beta))
+        } catch {
+            throw .invalidInput(error)
+        }
+    }
+}
+
+extension ScalingLaw where Form == KumarPostTrainingForm {
+    /// Kumar et al.'s critical data size in closed form (App. E, Eq. 13), from ∂L/∂D = 0 for a
+    /// BF16-trained model quantized to `bits` after training:
+    /// `D_crit = (β·B·N^γ_N·e^(P_post/γ_post) / (γ_D·C_T))^(1/(γ_D + β))`, with this law's constants.
+    ///
+    /// Beyond D_crit more pretraining data raises the post-quantization loss. (The paper's Eq. 12
+    /// omits the factor β; Eq. 13 has it.) Paper check: N = 30e6, P_post = 4 → 8.86e10 tokens.
+    public func criticalTokens(N: Double, bits: Double) throws(SolverError) -> Double {
+        do {
+            _ = try self([.N: N, .D: 1e9, .bits: bits])
+            let beta = try value(of: "alpha"), b = try value(of: "B"), gammaN = try value(of: "gammaN")
+            let gammaPost = try value(of: "gammaPost"), gammaD = try value(of: "gammaD"), ct = try value(of: "CT")
+            let ratio = beta * b * Double.pow(N, gammaN) * Double.exp(bits / gammaPost) / (gammaD * ct)
+            return Double.pow(ratio, 1 / (gammaD + beta))
+        } catch {
+            throw .invalidInput(error)
+        }
+    }
+}
