@@ -17,6 +17,11 @@ let package = Package(
             path: "Examples/CompareLaws"
         ),
         .executableTarget(
+            name: "ReplicateChinchilla",
+            dependencies: ["ScalingLaws"],
+            path: "Examples/ReplicateChinchilla"
+        ),
+        .executableTarget(
             name: "LawBenchmarks",
             dependencies: ["ScalingLaws"],
             path: "Benchmarks/LawBenchmarks"
