@@ -3,7 +3,7 @@
 // residuals, L-BFGS from 4,500 starts) and Epoch's Huber likelihood with a fitted scale, with
 // bootstrap standard errors.
 //
-//   swift run -c release ReplicateChinchilla [--data PATH] [--resamples K] [--json]
+//   swift run -c release ReplicateChinchilla [--data PATH] [--resamples K] [--serial] [--json]
 import Foundation
 import ScalingLaws
 
@@ -11,6 +11,7 @@ struct Options {
     var data = "../shared/data/epoch_chinchilla.csv"
     var json = false
     var resamples = 1000
+    var parallel = true
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -23,8 +24,9 @@ struct Options {
                 guard let text = iterator.next(), let count = Int(text), count >= 2 else { Self.fail("--resamples needs a count ≥ 2") }
                 resamples = count
             case "--json": json = true
+            case "--serial": parallel = false
             case "--help", "-h":
-                print("usage: ReplicateChinchilla [--data PATH] [--resamples K] [--json]")
+                print("usage: ReplicateChinchilla [--data PATH] [--resamples K] [--serial] [--json]")
                 exit(0)
             default: Self.fail("unknown argument '\(argument)'")
             }
@@ -32,7 +34,7 @@ struct Options {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("ReplicateChinchilla: \(message)\nusage: ReplicateChinchilla [--data PATH] [--resamples K] [--json]\n".utf8))
+        FileHandle.standardError.write(Data("ReplicateChinchilla: \(message)\nusage: ReplicateChinchilla [--data PATH] [--resamples K] [--serial] [--json]\n".utf8))
         exit(2)
     }
 }
@@ -65,7 +67,9 @@ do {
         "B": stride(from: 0.0, through: 25, by: 5).map { exp($0) },
     ]
     var start = DispatchTime.now()
-    let gridFit = try Hoffmann2022.printed.fit(to: data, options: .hoffmann(starts: .grid(grid)))
+    var gridOptions = FitOptions.hoffmann(starts: .grid(grid))
+    gridOptions.isParallel = options.parallel
+    let gridFit = try Hoffmann2022.printed.fit(to: data, options: gridOptions)
     let gridSeconds = seconds(since: start)
 
     start = DispatchTime.now()
@@ -76,7 +80,9 @@ do {
     start = DispatchTime.now()
     // Besiroglu et al.'s standard errors: each resample refitted with Hoffmann's Huber objective
     // (δ = 10⁻³, summed) from Hoffmann's unrounded estimates, as in their analysis code.
-    let bootstrap = try Hoffmann2022.unrounded.bootstrap(data, options: .hoffmann(), resamples: options.resamples, seed: 2024)
+    var bootstrapOptions = FitOptions.hoffmann()
+    bootstrapOptions.isParallel = options.parallel
+    let bootstrap = try Hoffmann2022.unrounded.bootstrap(data, options: bootstrapOptions, resamples: options.resamples, seed: 2024)
     let bootstrapSeconds = seconds(since: start)
 
     func row<Form>(_ fit: FitResult<Form>, _ seconds: Double) -> [String: Double] {
