@@ -1,0 +1,88 @@
+/// Bootstrap estimates of a fit's uncertainty: the spread of the parameters over refits to
+/// resampled data (Efron's nonparametric bootstrap, percentile intervals).
+public struct Bootstrap<Form: LawForm>: Sendable {
+    /// The free parameters, in the order of each row of ``samples``.
+    public let parameterNames: [String]
+    /// One row per successful resample: the free parameters' fitted values.
+    public let samples: [[Double]]
+    /// Resamples asked for; resamples whose refit failed (no finite objective, or a parameter
+    /// outside its domain) and are left out; resamples kept although their refit stopped without
+    /// converging.
+    public let requested: Int
+    public let failures: Int
+    public let unconverged: Int
+    public let seed: UInt64
+    /// The confidence level of ``intervals``.
+    public let level: Double
+    /// The standard deviation of each parameter over the resamples (n − 1 denominator): the
+    /// bootstrap standard error.
+    public let standardErrors: [String: Double]
+    /// The mean of each parameter over the resamples.
+    public let means: [String: Double]
+    /// The percentile interval of each parameter at ``level`` (linear interpolation between order
+    /// statistics, numpy's default).
+    public let intervals: [String: ClosedRange<Double>]
+    /// Wall-clock seconds of all refits.
+    public let seconds: Double
+    let law: ScalingLaw<Form>
+
+    init(law: ScalingLaw<Form>, run: BootstrapRun, seed: UInt64, level: Double) {
+        let names = law.parameters.map(\.name).filter { !law.fixedParameters.contains($0) }
+        parameterNames = names
+        samples = run.samples
+        requested = run.requested
+        failures = run.failures
+        unconverged = run.unconverged
+        self.seed = seed
+        self.level = level
+        seconds = run.seconds
+        self.law = law
+        var standardErrors: [String: Double] = [:], means: [String: Double] = [:]
+        var intervals: [String: ClosedRange<Double>] = [:]
+        for (slot, name) in names.enumerated() {
+            let values = run.samples.map { $0[slot] }
+            guard values.count >= 2 else { continue }
+            let mean = values.reduce(0, +) / Double(values.count)
+            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+            means[name] = mean
+            standardErrors[name] = variance.squareRoot()
+            intervals[name] = Bootstrap.percentileInterval(values, level: level)
+        }
+        self.standardErrors = standardErrors
+        self.means = means
+        self.intervals = intervals
+    }
+
+    /// The percentile interval at `level` (default: ``level``) of a quantity derived from the law,
+    /// e.g. the compute-optimal N at 10²⁴ FLOP, computed on every resample's law. Resamples where
+    /// `quantity` throws or is not finite are left out; nil when fewer than two remain.
+    public func interval(
+        level: Double? = nil, of quantity: (ScalingLaw<Form>) throws -> Double
+    ) -> ClosedRange<Double>? {
+        var values: [Double] = []
+        for sample in samples {
+            var copy = law
+            var ok = true
+            for (name, value) in zip(parameterNames, sample) {
+                do { copy = try copy.setting(name, to: value) } catch { ok = false; break }
+            }
+            guard ok, let value = try? quantity(copy), value.isFinite else { continue }
+            values.append(value)
+        }
+        guard values.count >= 2 else { return nil }
+        return Bootstrap.percentileInterval(values, level: level ?? self.level)
+    }
+
+    static func percentileInterval(_ values: [Double], level: Double) -> ClosedRange<Double> {
+        let sorted = values.sorted()
+        func quantile(_ q: Double) -> Double {
+            let position = q * Double(sorted.count - 1)
+            let lower = Int(position.rounded(.down))
+            let upper = Swift.min(lower + 1, sorted.count - 1)
+            let fraction = position - Double(lower)
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+        }
+        let tail = (1 - level) / 2
+        return quantile(tail)...quantile(1 - tail)
+    }
+}

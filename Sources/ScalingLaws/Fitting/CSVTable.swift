@@ -1,0 +1,170 @@
+import Foundation
+
+/// A CSV file read into memory: a header of column names and rows of text fields.
+///
+/// The format is RFC 4180 as spreadsheets and pandas write it: comma-separated fields, optional
+/// double quotes around a field (which may then contain commas, line breaks and `""` for a quote),
+/// LF or CRLF line ends. The first line is the header and is required; blank lines are skipped;
+/// every row must have as many fields as the header. Errors name the file and the 1-based line.
+///
+/// ```swift
+/// let table = try CSVTable(contentsOfFile: "../shared/data/epoch_chinchilla.csv")
+/// let sizes = try table.rows.map { row throws(CSVError) in try row.number("Model Size") }
+/// ```
+public struct CSVTable: Sendable {
+    /// The file name used in error messages.
+    public let file: String
+    /// The column names, in file order.
+    public var columns: [String] { header.names }
+    /// The data rows, in file order.
+    public private(set) var rows: [CSVRow]
+    let header: CSVHeader
+
+    /// Reads and parses the file at `path`.
+    public init(contentsOfFile path: String) throws(CSVError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadableFile(file: path, reason: FileManager.default.fileExists(atPath: path)
+                                  ? error.localizedDescription : "no such file")
+        }
+        try self.init(bytes: [UInt8](data), file: path)
+    }
+
+    /// Parses `text`; `file` names it in error messages.
+    public init(parsing text: String, file: String = "<text>") throws(CSVError) {
+        try self.init(bytes: Array(text.utf8), file: file)
+    }
+
+    init(bytes: [UInt8], file: String) throws(CSVError) {
+        var records = try CSVTable.records(bytes, file: file)
+        guard !records.isEmpty else { throw .emptyFile(file: file) }
+        let head = records.removeFirst()
+        var names = head.fields
+        if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() {
+            guard index[name] == nil else { throw .duplicateColumn(file: file, column: name) }
+            index[name] = position
+        }
+        let header = CSVHeader(file: file, names: names, index: index)
+        var rows: [CSVRow] = []
+        rows.reserveCapacity(records.count)
+        for record in records {
+            guard record.fields.count == names.count else {
+                throw .raggedRow(file: file, line: record.line, expected: names.count, found: record.fields.count)
+            }
+            rows.append(CSVRow(line: record.line, fields: record.fields, header: header))
+        }
+        self.file = file
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The position of `column` in the header, or a ``CSVError/missingColumn(file:column:available:)``.
+    public func index(of column: String) throws(CSVError) -> Int {
+        try header.position(of: column)
+    }
+
+    /// The table keeping only the rows for which `isIncluded` is true (e.g. one quantizer's runs).
+    public func filter(_ isIncluded: (CSVRow) throws(CSVError) -> Bool) throws(CSVError) -> CSVTable {
+        var copy = self
+        var kept: [CSVRow] = []
+        for row in rows where try isIncluded(row) { kept.append(row) }
+        copy.rows = kept
+        return copy
+    }
+
+    /// The distinct texts of `column`, in order of first appearance: a categorical variable's labels.
+    public func distinctValues(of column: String) throws(CSVError) -> [String] {
+        let position = try index(of: column)
+        var seen = Set<String>()
+        var labels: [String] = []
+        for row in rows where seen.insert(row.fields[position]).inserted { labels.append(row.fields[position]) }
+        return labels
+    }
+
+    // MARK: Parsing
+
+    struct Record { var line: Int; var fields: [String] }
+
+    /// Splits the bytes into records of fields, skipping blank lines.
+    static func records(_ bytes: [UInt8], file: String) throws(CSVError) -> [Record] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"),
+            carriageReturn = UInt8(ascii: "\r")
+        var records: [Record] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var fieldWasQuoted = false
+        var index = 0
+        let count = bytes.count
+
+        func endRecord() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            let blank = fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted
+            if !blank { records.append(Record(line: recordLine, fields: fields)) }
+            fields.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
+        }
+
+        while index < count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == quote {
+                    if index + 1 < count && bytes[index + 1] == quote {
+                        field.append(quote)
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if byte == newline { line += 1 }
+                    field.append(byte)
+                }
+            } else if byte == quote && field.isEmpty && !fieldWasQuoted {
+                inQuotes = true
+                fieldWasQuoted = true
+            } else if byte == comma {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                fieldWasQuoted = false
+            } else if byte == newline || byte == carriageReturn {
+                endRecord()
+                if byte == carriageReturn && index + 1 < count && bytes[index + 1] == newline { index += 1 }
+                line += 1
+                recordLine = line
+            } else {
+                field.append(byte)
+            }
+            index += 1
+        }
+        if inQuotes { throw .unterminatedQuote(file: file, line: recordLine) }
+        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+        return records
+    }
+}
+
+/// The shared header of a table's rows: names and their positions.
+final class CSVHeader: Sendable {
+    let file: String
+    let names: [String]
+    let index: [String: Int]
+
+    init(file: String, names: [String], index: [String: Int]) {
+        self.file = file
+        self.names = names
+        self.index = index
+    }
+
+    func position(of column: String) throws(CSVError) -> Int {
+        guard let position = index[column] else {
+            throw .missingColumn(file: file, column: column, available: names)
+        }
+        return position
+    }
+}

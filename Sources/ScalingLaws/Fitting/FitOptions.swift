@@ -1,0 +1,43 @@
+/// The settings of a fit beyond the loss, the residuals, the starts and the optimizer.
+public struct FitOptions: Sendable {
+    /// The iteration limit of each local optimisation.
+    public var maxIterations: Int = 1000
+    /// Stop when an iteration lowers the objective by less than this fraction of its value.
+    public var objectiveTolerance: Double = 1e-12
+    /// Stop when the largest gradient component (in search coordinates) is below this.
+    public var gradientTolerance: Double = 1e-10
+    /// Stop when the step is below this, relative to the size of the search coordinates.
+    public var stepTolerance: Double = 1e-12
+    /// Per-parameter coordinates, overriding the defaults of the parameters' domains.
+    public var searchSpaces: [String: SearchSpace] = [:]
+    /// Per-parameter bounds (a ``SearchSpace/bounded(_:)`` search space).
+    public var bounds: [String: ClosedRange<Double>] = [:]
+    /// Keep every start's result in ``FitResult/starts`` (only the best one otherwise).
+    public var keepAllStarts: Bool = false
+    /// How many starts run at once; nil means one per active processor core.
+    public var concurrency: Int? = nil
+
+    public init(
+        maxIterations: Int = 1000, objectiveTolerance: Double = 1e-12, gradientTolerance: Double = 1e-10,
+        stepTolerance: Double = 1e-12, searchSpaces: [String: SearchSpace] = [:],
+        bounds: [String: ClosedRange<Double>] = [:], keepAllStarts: Bool = false, concurrency: Int? = nil
+    ) {
+        self.maxIterations = maxIterations
+        self.objectiveTolerance = objectiveTolerance
+        self.gradientTolerance = gradientTolerance
+        self.stepTolerance = stepTolerance
+        self.searchSpaces = searchSpaces
+        self.bounds = bounds
+        self.keepAllStarts = keepAllStarts
+        self.concurrency = concurrency
+    }
+
+    func validate() throws(FitError) {
+        guard maxIterations > 0 else { throw .invalidOption("maxIterations must be > 0, got \(maxIterations)") }
+        for (name, value) in [("objectiveTolerance", objectiveTolerance), ("gradientTolerance", gradientTolerance),
+                              ("stepTolerance", stepTolerance)] where !(value >= 0 && value.isFinite) {
+            throw .invalidOption("\(name) must be finite and ≥ 0, got \(value)")
+        }
+        if let concurrency, concurrency < 1 { throw .invalidOption("concurrency must be ≥ 1, got \(concurrency)") }
+    }
+}

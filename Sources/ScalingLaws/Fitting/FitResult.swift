@@ -1,0 +1,100 @@
+/// A fitted law and everything needed to judge it.
+///
+/// ```swift
+/// let fit = try Hoffmann2022.printed.fit(to: data, loss: .huber(delta: 1e-3), starts: .hoffmann2022,
+///                                        options: FitOptions(searchSpaces: ["alpha": .natural, "beta": .natural]))
+/// print(fit.law.formula(showingValues: true), fit.standardErrors, fit.warnings)
+/// let loss = try fit.law(N: 70e9, D: 1.4e12)          // the fitted law composes like any other
+/// ```
+public struct FitResult<Form: LawForm>: Sendable {
+    /// The law with the fitted values (fixed parameters unchanged), named `"<name> (fitted)"`,
+    /// with the data's range of each numeric variable as its ``ScalingLaw/fittedRange``.
+    public let law: ScalingLaw<Form>
+    /// The objective at the optimum (see ``LossFunction``).
+    public let objective: Double
+    /// Iterations and objective evaluations of the best start.
+    public let iterations: Int
+    public let evaluations: Int
+    /// Why the best start's optimisation stopped.
+    public let reason: ConvergenceReason
+    /// The names of the fitted (free) parameters, in the law's order.
+    public let freeParameters: [String]
+    /// Asymptotic standard errors of the free parameters, `√diag(s²·(JᵀWJ)⁻¹)` with J the Jacobian
+    /// of the residuals with respect to the natural parameters at the optimum and
+    /// `s² = Σwᵢrᵢ²/(n − k)`. For robust losses this is the least-squares approximation: prefer
+    /// ``bootstrap(resamples:seed:level:concurrency:)``. Empty when unavailable (see ``warnings``).
+    public let standardErrors: [String: Double]
+    /// The covariance matrix of the free parameters, row-major in ``freeParameters`` order.
+    public let covariance: [Double]?
+    /// The fitted scale σ of the Huber likelihood (nil for other losses).
+    public let scale: Double?
+    /// `1 − Σwr²/Σw(t − t̄)²` in the residual space (t = ln y or y).
+    public let rSquared: Double
+    public let residuals: ResidualSummary
+    /// The best start's index in the list or grid.
+    public let bestStart: Int
+    /// Every start's result with ``FitOptions/keepAllStarts``, else the best one only.
+    public let starts: [StartResult]
+    public let warnings: [FitWarning]
+    /// Wall-clock seconds of the fit (all starts and the diagnostics).
+    public let seconds: Double
+    let outcome: FitOutcome
+
+    @usableFromInline
+    init(law base: ScalingLaw<Form>, outcome: FitOutcome) {
+        var bounds: [Variable: ClosedRange<Double>] = [:]
+        for variable in base.variables where variable.categories.isEmpty {
+            if let column = outcome.plan.observations.column(variable), let low = column.min(), let high = column.max() {
+                bounds[variable] = low...high
+            }
+        }
+        law = ScalingLaw(unchecked: base.form, name: base.name.isEmpty ? "fitted" : "\(base.name) (fitted)",
+                         values: outcome.values, fixed: base.fixedParameters, provenance: nil,
+                         fittedRange: FittedRange(bounds))
+        objective = outcome.best.objective
+        iterations = outcome.best.iterations
+        evaluations = outcome.best.evaluations
+        reason = outcome.best.reason
+        freeParameters = outcome.freeNames
+        standardErrors = outcome.standardErrors
+        covariance = outcome.covariance
+        scale = outcome.scale
+        rSquared = outcome.rSquared
+        residuals = outcome.residuals
+        bestStart = outcome.bestIndex
+        starts = outcome.starts
+        warnings = outcome.warnings
+        seconds = outcome.seconds
+        self.outcome = outcome
+    }
+
+    /// The fitted values of every parameter, by name.
+    public var parameters: [String: Double] { law.parameterValues }
+
+    /// Whether the best start passed a convergence test.
+    public var isConverged: Bool { reason.isConverged }
+
+    /// Throws ``FitError/notConverged(_:)`` unless the best start converged: for callers that
+    /// would rather stop than use an unconverged fit.
+    public func requireConvergence() throws(FitError) {
+        guard reason.isConverged else { throw .notConverged(reason) }
+    }
+
+    /// Refits the law to `resamples` bootstrap resamples of the data (points drawn with
+    /// replacement, as integer weights), each from this fit's optimum, in parallel.
+    ///
+    /// Reproducible: resample `r` draws from its own xoshiro256** stream seeded with
+    /// SplitMix64(`seed` + r), so the result does not depend on the number of cores.
+    /// - Parameters:
+    ///   - level: the confidence level of the percentile intervals, in (0, 1).
+    ///   - concurrency: threads to use; nil means one per core.
+    public func bootstrap(
+        resamples: Int = 1000, seed: UInt64 = 0, level: Double = 0.95, concurrency: Int? = nil
+    ) throws(FitError) -> Bootstrap<Form> {
+        guard resamples >= 2 else { throw .invalidOption("a bootstrap needs at least 2 resamples, got \(resamples)") }
+        guard level > 0, level < 1 else { throw .invalidOption("the confidence level must be in (0, 1), got \(level)") }
+        if let concurrency, concurrency < 1 { throw .invalidOption("concurrency must be ≥ 1, got \(concurrency)") }
+        let run = BootstrapRun(outcome: outcome, resamples: resamples, seed: seed, concurrency: concurrency)
+        return Bootstrap(law: law, run: run, seed: seed, level: level)
+    }
+}

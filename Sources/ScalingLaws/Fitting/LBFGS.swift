@@ -1,0 +1,132 @@
+/// Limited-memory BFGS (Nocedal 1980; Liu & Nocedal 1989) on any smooth objective of the
+/// ``FitProblem``: the two-loop recursion builds `−H·g` from the last `memory` pairs
+/// `(s, y) = (Δu, Δg)`, scaled by `sᵀy/yᵀy`; pairs with `sᵀy ≤ 10⁻¹⁰·‖s‖‖y‖` are skipped so that
+/// H stays positive definite. Steps come from ``WolfeLineSearch``.
+///
+/// Stops when the largest gradient component is below the gradient tolerance, when an iteration
+/// lowers F by less than the objective tolerance relative to |F|, when the step is below the step
+/// tolerance, at the iteration limit, or — stalled — when even a steepest-descent line search finds
+/// no lower point (the usual end on a kink of a Huber loss with small δ).
+struct LBFGS {
+    let problem: FitProblem
+    let tolerances: Tolerances
+    let memory: Int
+
+    func minimize(from start: [Double], weights: UnsafePointer<Double>, _ workspace: FitProblem.Workspace) -> LocalResult {
+        let m = problem.dimension
+        var search = WolfeLineSearch(problem: problem, weights: weights, workspace: workspace, dimension: m)
+        var x = start
+        var gradient = [Double](repeating: 0, count: m)
+        var value = search.valueAndGradient(x, &gradient)
+        guard value.isFinite, gradient.allSatisfy(\.isFinite) else {
+            return LocalResult(u: x, objective: .infinity, iterations: 0, evaluations: search.evaluations,
+                               reason: .failed("the objective or its gradient is not finite at the start"))
+        }
+        if largest(gradient) <= tolerances.gradient {
+            return LocalResult(u: x, objective: value, iterations: 0, evaluations: search.evaluations,
+                               reason: .converged(.gradient))
+        }
+
+        let capacity = Swift.max(memory, 1)
+        var steps = [Double](repeating: 0, count: capacity * m)
+        var changes = [Double](repeating: 0, count: capacity * m)
+        var inverseCurvatures = [Double](repeating: 0, count: capacity)
+        var alphas = [Double](repeating: 0, count: capacity)
+        var stored = 0, newest = -1
+        var direction = [Double](repeating: 0, count: m)
+        var iteration = 0
+
+        while iteration < tolerances.maxIterations {
+            // Two-loop recursion: direction = −H·gradient.
+            for j in 0..<m { direction[j] = -gradient[j] }
+            if stored > 0 {
+                for back in 0..<stored {
+                    let slot = (newest - back + capacity) % capacity
+                    var dot = 0.0
+                    for j in 0..<m { dot += steps[slot * m + j] * direction[j] }
+                    let alpha = inverseCurvatures[slot] * dot
+                    alphas[slot] = alpha
+                    for j in 0..<m { direction[j] -= alpha * changes[slot * m + j] }
+                }
+                var sy = 0.0, yy = 0.0
+                for j in 0..<m {
+                    sy += steps[newest * m + j] * changes[newest * m + j]
+                    yy += changes[newest * m + j] * changes[newest * m + j]
+                }
+                let scale = sy / yy
+                for j in 0..<m { direction[j] *= scale }
+                for forward in stride(from: stored - 1, through: 0, by: -1) {
+                    let slot = (newest - forward + capacity) % capacity
+                    var dot = 0.0
+                    for j in 0..<m { dot += changes[slot * m + j] * direction[j] }
+                    let beta = inverseCurvatures[slot] * dot
+                    for j in 0..<m { direction[j] += (alphas[slot] - beta) * steps[slot * m + j] }
+                }
+            }
+            var slope = 0.0
+            for j in 0..<m { slope += gradient[j] * direction[j] }
+            if !(slope < 0) {
+                // Not a descent direction (rounding in H): restart from steepest descent.
+                stored = 0
+                for j in 0..<m { direction[j] = -gradient[j] }
+                slope = 0
+                for j in 0..<m { slope -= gradient[j] * gradient[j] }
+            }
+            let initialStep = stored == 0 ? Swift.min(1, 1 / largest(direction)) : 1
+            iteration += 1
+            guard let accepted = search.search(from: x, value: value, gradient: gradient, direction: direction,
+                                               slope: slope, initialStep: initialStep) else {
+                if stored > 0 {
+                    stored = 0
+                    continue
+                }
+                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                                   reason: .stalled("the line search finds no lower point along steepest descent"))
+            }
+            // s = αd, y = g_new − g.
+            let previousValue = value
+            newest = (newest + 1) % capacity
+            var sy = 0.0, ss = 0.0, yy = 0.0, stepLargest = 0.0, pointLargest = 0.0
+            for j in 0..<m {
+                let s = accepted.point[j] - x[j]
+                let y = accepted.gradient[j] - gradient[j]
+                steps[newest * m + j] = s
+                changes[newest * m + j] = y
+                sy += s * y
+                ss += s * s
+                yy += y * y
+                stepLargest = Swift.max(stepLargest, Swift.abs(s))
+                pointLargest = Swift.max(pointLargest, Swift.abs(accepted.point[j]))
+            }
+            if sy > 1e-10 * (ss * yy).squareRoot() {
+                inverseCurvatures[newest] = 1 / sy
+                stored = Swift.min(stored + 1, capacity)
+            } else {
+                newest = (newest - 1 + capacity) % capacity
+            }
+            x = accepted.point
+            gradient = accepted.gradient
+            value = accepted.value
+
+            if largest(gradient) <= tolerances.gradient {
+                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                                   reason: .converged(.gradient))
+            }
+            let scale = Swift.max(Swift.abs(previousValue), Swift.abs(value), Double.leastNormalMagnitude)
+            if previousValue - value <= tolerances.objective * scale {
+                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                                   reason: .converged(.objectiveChange))
+            }
+            if stepLargest <= tolerances.step * (1 + pointLargest) {
+                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                                   reason: .converged(.stepSize))
+            }
+        }
+        return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                           reason: .maxIterations(iteration))
+    }
+
+    private func largest(_ vector: [Double]) -> Double {
+        vector.reduce(0) { Swift.max($0, Swift.abs($1)) }
+    }
+}

@@ -1,0 +1,23 @@
+/// The outcome of one local optimisation, in search coordinates.
+struct LocalResult: Sendable {
+    var u: [Double]
+    var objective: Double
+    var iterations: Int
+    var evaluations: Int
+    var reason: ConvergenceReason
+}
+
+/// The convergence settings shared by the optimizers.
+struct Tolerances: Sendable {
+    var maxIterations: Int
+    var objective: Double
+    var gradient: Double
+    var step: Double
+
+    init(_ options: FitOptions) {
+        maxIterations = options.maxIterations
+        objective = options.objectiveTolerance
+        gradient = options.gradientTolerance
+        step = options.stepTolerance
+    }
+}
