@@ -16,6 +16,16 @@ let package = Package(
             dependencies: ["ScalingLaws"],
             path: "Examples/CompareLaws"
         ),
+        .executableTarget(
+            name: "ReplicateChinchilla",
+            dependencies: ["ScalingLaws"],
+            path: "Examples/ReplicateChinchilla"
+        ),
+        .executableTarget(
+            name: "FitLaw",
+            dependencies: ["ScalingLaws"],
+            path: "Examples/FitLaw"
+        ),
         .testTarget(
             name: "ScalingLawsTests",
             dependencies: ["ScalingLaws"],

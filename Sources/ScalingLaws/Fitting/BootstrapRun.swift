@@ -18,10 +18,14 @@ struct BootstrapRun: Sendable {
         let tolerances = Tolerances(outcome.plan.options)
         let start = outcome.best.u
         let optimizer = outcome.plan.optimizer
+        var seedMixer = SplitMix64(state: seed)
+        let base = seedMixer.next()
         let results: [LocalResult] = ParallelWork.map(
             count: resamples, concurrency: concurrency, makeState: { FitProblem.Workspace(problem) }
         ) { index, _ in
-            var mixer = SplitMix64(state: seed &+ UInt64(index))
+            // Resample `index` has its own stream, derived from the mixed seed (not seed + index,
+            // which would make seeds s and s + 1 share all but one resample).
+            var mixer = SplitMix64(state: base &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
             var generator = Xoshiro256StarStar(seed: mixer.next())
             var weights = [Double](repeating: 0, count: n)
             for _ in 0..<n {

@@ -84,7 +84,7 @@ public struct FitResult<Form: LawForm>: Sendable {
     /// replacement, as integer weights), each from this fit's optimum, in parallel.
     ///
     /// Reproducible: resample `r` draws from its own xoshiro256** stream seeded with
-    /// SplitMix64(`seed` + r), so the result does not depend on the number of cores.
+    /// SplitMix64 from `seed` and r, so the result does not depend on the number of cores.
     /// - Parameters:
     ///   - level: the confidence level of the percentile intervals, in (0, 1).
     ///   - concurrency: threads to use; nil means one per core.

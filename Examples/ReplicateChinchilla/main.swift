@@ -1,0 +1,160 @@
+// Reproduces the Chinchilla replication (Besiroglu et al. 2024) on the 240 points digitised from
+// Chinchilla's Figure 4:
+//
+//   1. Hoffmann et al.'s exact procedure: Huber (δ = 10⁻³) summed over the log residuals of
+//      L = E + A/N^α + B/D^β, L-BFGS from each of the 4,500 grid starts, keep the best.
+//   2. Besiroglu et al.'s Huber likelihood with a fitted scale σ, from the grid's optimum, and its
+//      bootstrap standard errors.
+//
+// Usage: ReplicateChinchilla [--data PATH] [--json] [--resamples N] [--seed S] [--concurrency K]
+// Default data: ../shared/data/epoch_chinchilla.csv (relative to the current directory).
+
+import Foundation
+import ScalingLaws
+
+struct Arguments {
+    var data = "../shared/data/epoch_chinchilla.csv"
+    var json = false
+    var resamples = 1000
+    var seed: UInt64 = 2024
+    var concurrency: Int?
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    exit(2)
+}
+
+func parseArguments() -> Arguments {
+    var arguments = Arguments()
+    var list = CommandLine.arguments.dropFirst()
+    func value(_ flag: String) -> String {
+        guard let next = list.popFirst() else { fail("\(flag) needs a value") }
+        return next
+    }
+    while let flag = list.popFirst() {
+        switch flag {
+        case "--data": arguments.data = value(flag)
+        case "--json": arguments.json = true
+        case "--resamples":
+            guard let count = Int(value(flag)), count >= 2 else { fail("--resamples needs an integer ≥ 2") }
+            arguments.resamples = count
+        case "--seed":
+            guard let seed = UInt64(value(flag)) else { fail("--seed needs a non-negative integer") }
+            arguments.seed = seed
+        case "--concurrency":
+            guard let count = Int(value(flag)), count >= 1 else { fail("--concurrency needs an integer ≥ 1") }
+            arguments.concurrency = count
+        case "--help", "-h":
+            print("usage: ReplicateChinchilla [--data PATH] [--json] [--resamples N] [--seed S] [--concurrency K]")
+            exit(0)
+        default:
+            fail("unknown argument '\(flag)' (try --help)")
+        }
+    }
+    return arguments
+}
+
+let arguments = parseArguments()
+guard FileManager.default.fileExists(atPath: arguments.data) else {
+    fail("data file '\(arguments.data)' not found: run from a checkout with ../shared/data beside it, or pass --data PATH")
+}
+
+// The data: N = Model Size, D = Training FLOP / (6 N), L = loss; drop the 5 highest losses → 240.
+let data: Observations
+do {
+    data = try Observations(
+        contentsOfCSV: arguments.data,
+        columns: [.N: .column("Model Size"), .D: try .expression("`Training FLOP` / (6 * `Model Size`)")],
+        target: .column("loss")
+    ).droppingLargestTargets(5)
+} catch let error as CSVError {
+    fail(error.description)
+} catch {
+    fail("\(error)")
+}
+
+// 1. Hoffmann's grid procedure. α and β move in natural coordinates (the grid starts at α = 0),
+//    A, B, E in log space — exactly Hoffmann's (a, b, e, α, β) parametrisation.
+let gridOptions = FitOptions(
+    searchSpaces: ["alpha": .natural, "beta": .natural], concurrency: arguments.concurrency)
+let grid: FitResult<ChinchillaForm>
+let likelihood: FitResult<ChinchillaForm>
+let bootstrap: Bootstrap<ChinchillaForm>
+do {
+    grid = try Hoffmann2022.printed.fit(
+        to: data, loss: .huber(delta: 1e-3), residuals: .logarithmic, starts: .hoffmann2022,
+        optimizer: .lbfgs(), options: gridOptions)
+    // 2. The Huber likelihood with a fitted scale, from the grid's optimum.
+    var likelihoodOptions = FitOptions(concurrency: arguments.concurrency)
+    likelihoodOptions.maxIterations = 10_000
+    likelihoodOptions.objectiveTolerance = 1e-15
+    likelihoodOptions.gradientTolerance = 1e-12
+    likelihood = try grid.law.fit(
+        to: data, loss: .huberLikelihood(delta: 1e-3), residuals: .logarithmic, starts: .current,
+        optimizer: .lbfgs(), options: likelihoodOptions)
+    bootstrap = try likelihood.bootstrap(resamples: arguments.resamples, seed: arguments.seed,
+                                         concurrency: arguments.concurrency)
+} catch {
+    fail(error.description)
+}
+
+let names = ["A", "B", "E", "alpha", "beta"]
+let publishedGrid: [String: Double] = ["A": 477.84, "B": 2143.86, "E": 1.8172, "alpha": 0.3473, "beta": 0.3672,
+                                       "objective": 1.01827e-3]
+let publishedLikelihood: [String: Double] = ["A": 482.01, "B": 2085.43, "E": 1.8172, "alpha": 0.3478, "beta": 0.3658]
+let publishedErrors: [String: Double] = ["A": 124.5, "B": 1293, "E": 0.026, "alpha": 0.015, "beta": 0.021]
+
+func summary(_ fit: FitResult<ChinchillaForm>) -> [String: Any] {
+    var entry: [String: Any] = [:]
+    for name in names { entry[name] = fit.parameters[name]! }
+    entry["objective"] = fit.objective
+    entry["seconds"] = fit.seconds
+    entry["iterations"] = fit.iterations
+    entry["reason"] = fit.reason.description
+    entry["warnings"] = fit.warnings.map(\.description)
+    return entry
+}
+
+if arguments.json {
+    var gridEntry = summary(grid)
+    gridEntry["starts"] = 4500
+    gridEntry["points"] = data.count
+    var likelihoodEntry = summary(likelihood)
+    likelihoodEntry["sigma"] = likelihood.scale ?? .nan
+    var errors: [String: Any] = ["resamples": bootstrap.requested, "kept": bootstrap.samples.count,
+                                 "failures": bootstrap.failures, "unconverged": bootstrap.unconverged,
+                                 "seed": bootstrap.seed, "seconds": bootstrap.seconds]
+    for name in names { errors[name] = bootstrap.standardErrors[name] ?? .nan }
+    likelihoodEntry["bootstrap"] = errors
+    let object: [String: Any] = ["grid": gridEntry, "likelihood": likelihoodEntry]
+    let json = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: json, as: UTF8.self))
+} else {
+    func row(_ name: String, _ value: Double, _ published: Double?) -> String {
+        let shown = String(format: "%14.6g", value)
+        let reference = published.map { String(format: "%14.6g", $0) } ?? String(repeating: " ", count: 14)
+        return "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(shown)\(reference)"
+    }
+    print("Chinchilla replication on \(data.count) points of \(arguments.data)")
+    print("\n1. Hoffmann's procedure: Huber δ = 1e-3 on log residuals, L-BFGS from 4,500 grid starts")
+    print(String(format: "   %.2f s, best start %d, %@", grid.seconds, grid.bestStart, grid.reason.description))
+    print("  parameter        fitted     published")
+    for name in names { print(row(name, grid.parameters[name]!, publishedGrid[name])) }
+    print(row("objective", grid.objective, publishedGrid["objective"]))
+    for warning in grid.warnings { print("  warning: \(warning)") }
+
+    print("\n2. Huber likelihood with fitted scale (δ = 1e-3), from the grid's optimum")
+    print(String(format: "   %.2f s, σ = %.4g, %@", likelihood.seconds, likelihood.scale ?? .nan, likelihood.reason.description))
+    print("  parameter        fitted     published   bootstrap SE  published SE")
+    for name in names {
+        let se = bootstrap.standardErrors[name] ?? .nan
+        print(row(name, likelihood.parameters[name]!, publishedLikelihood[name])
+              + String(format: "%14.4g%14.4g", se, publishedErrors[name]!))
+    }
+    print(row("objective", likelihood.objective, nil))
+    print(String(format: "   bootstrap: %d resamples (seed %llu), %d kept, %d failed, %d unconverged, %.2f s",
+                 bootstrap.requested, bootstrap.seed, bootstrap.samples.count, bootstrap.failures,
+                 bootstrap.unconverged, bootstrap.seconds))
+    for warning in likelihood.warnings { print("  warning: \(warning)") }
+}
