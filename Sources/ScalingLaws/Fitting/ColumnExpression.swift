@@ -123,23 +123,15 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
         }
 
         mutating func term() throws(CSVError) -> Node {
-            var node = try power()
+            var node = try unary()
             while let op = peek(), op == "*" || op == "/" {
                 position += 1
-                node = .binary(op, node, try power())
+                node = .binary(op, node, try unary())
             }
             return node
         }
 
-        mutating func power() throws(CSVError) -> Node {
-            let base = try unary()
-            if peek() == "^" {
-                position += 1
-                return .binary("^", base, try power())
-            }
-            return base
-        }
-
+        /// Unary minus binds looser than `^`, as in mathematics: `-x^2 = -(x^2)`.
         mutating func unary() throws(CSVError) -> Node {
             if peek() == "-" {
                 position += 1
@@ -149,7 +141,17 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
                 position += 1
                 return try unary()
             }
-            return try primary()
+            return try power()
+        }
+
+        /// `^` is right-associative and its exponent may carry a sign: `2^3^2 = 2^9`, `2^-1 = 0.5`.
+        mutating func power() throws(CSVError) -> Node {
+            let base = try primary()
+            if peek() == "^" {
+                position += 1
+                return .binary("^", base, try unary())
+            }
+            return base
         }
 
         mutating func primary() throws(CSVError) -> Node {
