@@ -187,8 +187,10 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
     var law = law
     for (name, value) in settings.fixed { law = try law.fixing(name, to: value) }
     for (name, value) in settings.starts { law = try law.setting(name, to: value) }
+    // A header name as written, else an expression if it has operators, else a (missing) column.
     func source(_ text: String) throws(CSVError) -> ColumnSource {
-        table.columns.contains(text) ? .column(text) : try .expression(text)
+        if table.columns.contains(text) || !text.contains(where: { "+-*/^()`[]".contains($0) }) { return .column(text) }
+        return try .expression(text)
     }
     var columns: [Variable: ColumnSource] = [:]
     for (id, text) in settings.columns {
