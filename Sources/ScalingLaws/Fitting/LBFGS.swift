@@ -75,7 +75,7 @@ struct LBFGS {
             let initialStep = stored == 0 ? Swift.min(1, 1 / largest(direction)) : 1
             iteration += 1
             guard let accepted = search.search(from: x, value: value, gradient: gradient, direction: direction,
-                                               slope: slope, initialStep: initialStep) else {
+                                               slope: slope, initialStep: initialStep, gradientFirst: stored > 0) else {
                 if stored > 0 {
                     stored = 0
                     continue

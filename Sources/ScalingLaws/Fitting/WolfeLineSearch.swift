@@ -4,7 +4,8 @@
 /// interpolation, safeguarded to stay 10% inside the bracket.
 ///
 /// Trial points are first evaluated value-only (the SIMD path); the gradient (the dual-number path)
-/// is computed only where the sufficient-decrease condition holds. If the bracket shrinks to
+/// is computed only where the sufficient-decrease condition holds — except the first trial when
+/// `gradientFirst` is set (a quasi-Newton step, usually accepted at once). If the bracket shrinks to
 /// rounding level without meeting the curvature condition, the best sufficient-decrease point found
 /// is returned (a kink of a non-smooth loss can make strong Wolfe unattainable); nil means no point
 /// lowered the objective.
@@ -72,7 +73,8 @@ struct WolfeLineSearch {
     }
 
     mutating func search(
-        from origin: [Double], value: Double, gradient: [Double], direction: [Double], slope: Double, initialStep: Double
+        from origin: [Double], value: Double, gradient: [Double], direction: [Double], slope: Double, initialStep: Double,
+        gradientFirst: Bool
     ) -> Point? {
         let c1 = WolfeLineSearch.sufficientDecrease, c2 = WolfeLineSearch.curvature
         var best: Point?
@@ -85,14 +87,24 @@ struct WolfeLineSearch {
         low = previous
         high = previous
         for iteration in 0..<WolfeLineSearch.maxBracketing {
-            let phi = valueAt(step, origin, direction)
+            // A quasi-Newton unit step is usually accepted at once: then one pass with derivatives
+            // is cheaper than a value-only pass followed by one with derivatives.
+            var phi: Double
+            var knownSlope: Double?
+            if iteration == 0 && gradientFirst {
+                for j in 0..<dimension { trial[j] = origin[j] + step * direction[j] }
+                (phi, knownSlope) = slopeAtTrial(direction)
+                if !phi.isFinite || !(knownSlope?.isFinite ?? false) { phi = .infinity; knownSlope = nil }
+            } else {
+                phi = valueAt(step, origin, direction)
+            }
             if !armijo(step, phi) || (iteration > 0 && phi >= previous.value) {
                 low = previous
-                high = Sample(step: step, value: phi, slope: nil)
+                high = Sample(step: step, value: phi.isFinite ? phi : .infinity, slope: knownSlope)
                 bracketed = true
                 break
             }
-            let (exactValue, phiSlope) = slopeAtTrial(direction)
+            let (exactValue, phiSlope) = knownSlope.map { (phi, $0) } ?? slopeAtTrial(direction)
             if !exactValue.isFinite || !phiSlope.isFinite {
                 low = previous
                 high = Sample(step: step, value: .infinity, slope: nil)
