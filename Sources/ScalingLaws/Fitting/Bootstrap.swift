@@ -5,12 +5,13 @@ public struct Bootstrap<Form: LawForm>: Sendable {
     public let parameterNames: [String]
     /// One row per successful resample: the free parameters' fitted values.
     public let samples: [[Double]]
-    /// Resamples asked for; resamples whose refit failed (no finite objective, or a parameter
-    /// outside its domain) and are left out; resamples kept although their refit stopped without
-    /// converging.
+    /// The number of resamples asked for.
     public let requested: Int
+    /// Resamples whose refit failed (no finite objective, or a parameter outside its domain): left out.
     public let failures: Int
+    /// Resamples kept although their refit stopped without converging (typically stalled on a kink).
     public let unconverged: Int
+    /// The seed the resamples were drawn with.
     public let seed: UInt64
     /// The confidence level of ``intervals``.
     public let level: Double

@@ -17,6 +17,7 @@ public struct FitOptions: Sendable {
     /// How many starts run at once; nil means one per active processor core.
     public var concurrency: Int? = nil
 
+    /// Options with the given values; every argument has the documented default.
     public init(
         maxIterations: Int = 1000, objectiveTolerance: Double = 1e-12, gradientTolerance: Double = 1e-10,
         stepTolerance: Double = 1e-12, searchSpaces: [String: SearchSpace] = [:],

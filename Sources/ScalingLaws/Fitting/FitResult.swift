@@ -12,8 +12,9 @@ public struct FitResult<Form: LawForm>: Sendable {
     public let law: ScalingLaw<Form>
     /// The objective at the optimum (see ``LossFunction``).
     public let objective: Double
-    /// Iterations and objective evaluations of the best start.
+    /// The iterations of the best start's optimisation.
     public let iterations: Int
+    /// The objective evaluations of the best start's optimisation (value-only and with derivatives).
     public let evaluations: Int
     /// Why the best start's optimisation stopped.
     public let reason: ConvergenceReason
@@ -30,11 +31,13 @@ public struct FitResult<Form: LawForm>: Sendable {
     public let scale: Double?
     /// `1 − Σwr²/Σw(t − t̄)²` in the residual space (t = ln y or y).
     public let rSquared: Double
+    /// The residuals at the optimum, in the fit's residual space.
     public let residuals: ResidualSummary
     /// The best start's index in the list or grid.
     public let bestStart: Int
     /// Every start's result with ``FitOptions/keepAllStarts``, else the best one only.
     public let starts: [StartResult]
+    /// What a careful reader should know before trusting the numbers (empty when nothing is amiss).
     public let warnings: [FitWarning]
     /// Wall-clock seconds of the fit (all starts and the diagnostics).
     public let seconds: Double

@@ -8,8 +8,9 @@ public struct ResidualSummary: Sendable, Hashable {
     public let rootMeanSquare: Double
     /// The median of |r|.
     public let medianAbsolute: Double
-    /// The largest |r|, and the 0-based row where it occurs.
+    /// The largest |r|.
     public let maximumAbsolute: Double
+    /// The 0-based row of the largest |r|.
     public let maximumAbsoluteRow: Int
 
     init(_ residuals: [Double]) {

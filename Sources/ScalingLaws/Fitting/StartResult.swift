@@ -8,9 +8,11 @@ public struct StartResult: Sendable, Hashable {
     public let parameters: [String: Double]
     /// The objective there (+∞ when the start failed).
     public let objective: Double
+    /// The iterations of the local optimisation.
     public let iterations: Int
     /// Objective evaluations (value-only and value-with-derivatives together).
     public let evaluations: Int
+    /// Why the local optimisation stopped.
     public let reason: ConvergenceReason
     /// False when a parameter fitted in ``SearchSpace/natural`` coordinates ended outside its
     /// domain; such a start cannot be the fit's answer.

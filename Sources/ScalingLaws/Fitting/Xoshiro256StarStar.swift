@@ -20,6 +20,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
         state = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         let result = rotateLeft(state.1 &* 5, 7) &* 9
         let shifted = state.1 << 17
