@@ -22,6 +22,11 @@ let package = Package(
             path: "Examples/ReplicateChinchilla"
         ),
         .executableTarget(
+            name: "FitLaw",
+            dependencies: ["ScalingLaws"],
+            path: "Examples/FitLaw"
+        ),
+        .executableTarget(
             name: "LawBenchmarks",
             dependencies: ["ScalingLaws"],
             path: "Benchmarks/LawBenchmarks"

@@ -1,139 +1,164 @@
-// Replicates Besiroglu et al.'s (Epoch AI) replication of Chinchilla's Approach 3 on the 240 points
-// digitised from Chinchilla's Figure 4: Hoffmann's own procedure (Huber δ = 10⁻³ summed over log
-// residuals, L-BFGS from 4,500 starts) and Epoch's Huber likelihood with a fitted scale, with
-// bootstrap standard errors.
+// Reproduces the Chinchilla replication (Besiroglu et al. 2024) on the 240 points digitised from
+// Chinchilla's Figure 4:
 //
-//   swift run -c release ReplicateChinchilla [--data PATH] [--resamples K] [--serial] [--json]
+//   1. Hoffmann et al.'s exact procedure: Huber (δ = 10⁻³) summed over the log residuals of
+//      L = E + A/N^α + B/D^β, L-BFGS from each of the 4,500 grid starts, keep the best.
+//   2. Besiroglu et al.'s Huber likelihood with a fitted scale σ, from the grid's optimum, and its
+//      bootstrap standard errors (4,000 resamples by default, as published; seeded).
+//
+// The likelihood is nearly piecewise linear (its Huber threshold δ·σ is about 5·10⁻⁹ in ln L), so
+// L-BFGS stops on kinks: it runs with tight tolerances (objective 10⁻¹⁵, gradient 10⁻¹²), as the
+// scipy reference does, to reach the published point.
+//
+// Usage: ReplicateChinchilla [--data PATH] [--json] [--resamples N] [--seed S] [--concurrency K]
+// Default data: ../shared/data/epoch_chinchilla.csv (relative to the current directory).
+
 import Foundation
 import ScalingLaws
 
-struct Options {
+struct Arguments {
     var data = "../shared/data/epoch_chinchilla.csv"
     var json = false
-    var resamples = 1000
-    var parallel = true
+    var resamples = 4000
+    var seed: UInt64 = 2024
+    var concurrency: Int?
+}
 
-    init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let argument = iterator.next() {
-            switch argument {
-            case "--data":
-                guard let path = iterator.next() else { Self.fail("--data needs a path") }
-                data = path
-            case "--resamples":
-                guard let text = iterator.next(), let count = Int(text), count >= 2 else { Self.fail("--resamples needs a count ≥ 2") }
-                resamples = count
-            case "--json": json = true
-            case "--serial": parallel = false
-            case "--help", "-h":
-                print("usage: ReplicateChinchilla [--data PATH] [--resamples K] [--serial] [--json]")
-                exit(0)
-            default: Self.fail("unknown argument '\(argument)'")
-            }
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    exit(2)
+}
+
+func parseArguments() -> Arguments {
+    var arguments = Arguments()
+    var list = CommandLine.arguments.dropFirst()
+    func value(_ flag: String) -> String {
+        guard let next = list.popFirst() else { fail("\(flag) needs a value") }
+        return next
+    }
+    while let flag = list.popFirst() {
+        switch flag {
+        case "--data": arguments.data = value(flag)
+        case "--json": arguments.json = true
+        case "--resamples":
+            guard let count = Int(value(flag)), count >= 2 else { fail("--resamples needs an integer ≥ 2") }
+            arguments.resamples = count
+        case "--seed":
+            guard let seed = UInt64(value(flag)) else { fail("--seed needs a non-negative integer") }
+            arguments.seed = seed
+        case "--concurrency":
+            guard let count = Int(value(flag)), count >= 1 else { fail("--concurrency needs an integer ≥ 1") }
+            arguments.concurrency = count
+        case "--help", "-h":
+            print("usage: ReplicateChinchilla [--data PATH] [--json] [--resamples N] [--seed S] [--concurrency K]")
+            exit(0)
+        default:
+            fail("unknown argument '\(flag)' (try --help)")
         }
     }
-
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("ReplicateChinchilla: \(message)\nusage: ReplicateChinchilla [--data PATH] [--resamples K] [--serial] [--json]\n".utf8))
-        exit(2)
-    }
+    return arguments
 }
 
-func seconds(since start: DispatchTime) -> Double {
-    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) * 1e-9
+let arguments = parseArguments()
+guard FileManager.default.fileExists(atPath: arguments.data) else {
+    fail("data file '\(arguments.data)' not found: run from a checkout with ../shared/data beside it, or pass --data PATH")
 }
 
-let options = Options(CommandLine.arguments)
+// The data: N = Model Size, D = Training FLOP / (6 N), L = loss; drop the 5 highest losses → 240.
+let data: Observations
 do {
-    guard FileManager.default.fileExists(atPath: options.data) else {
-        Options.fail("no data at \(options.data): pass --data PATH to epoch_chinchilla.csv")
-    }
-    // D = FLOP/(6N); drop the 5 highest losses (Besiroglu et al.'s exclusion) → 240 points.
-    let table = try CSVTable(contentsOf: options.data)
-    let all = try Observations(csv: table, columns: [
-        .N: .column("Model Size"),
-        .D: .derived { row throws(FitError) in try row.number("Training FLOP") / (6 * row.number("Model Size")) },
-    ], target: "loss")
-    let kept = all.values.indices.sorted { all.values[$0] < all.values[$1] }.dropLast(5).sorted()
-    let data = all.subset(Array(kept))
-
-    // Hoffmann's grid: α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25} with
-    // A = eᵃ, B = eᵇ, E = eᵉ. α = 0 and β = 0 are kept as the smallest positive values.
-    let exponents = stride(from: 0.0, through: 2, by: 0.5).map { max($0, 1e-6) }
-    let grid: [String: [Double]] = [
-        "alpha": exponents, "beta": exponents,
-        "E": stride(from: -1.0, through: 1, by: 0.5).map { exp($0) },
-        "A": stride(from: 0.0, through: 25, by: 5).map { exp($0) },
-        "B": stride(from: 0.0, through: 25, by: 5).map { exp($0) },
-    ]
-    var start = DispatchTime.now()
-    var gridOptions = FitOptions.hoffmann(starts: .grid(grid))
-    gridOptions.isParallel = options.parallel
-    let gridFit = try Hoffmann2022.printed.fit(to: data, options: gridOptions)
-    let gridSeconds = seconds(since: start)
-
-    start = DispatchTime.now()
-    let likelihood = FitOptions(objective: .huberLikelihood(delta: 1e-3), method: .lbfgs)
-    let likelihoodFit = try Hoffmann2022.printed.fit(to: data, options: likelihood)
-    let likelihoodSeconds = seconds(since: start)
-
-    start = DispatchTime.now()
-    // Besiroglu et al.'s standard errors: each resample refitted with Hoffmann's Huber objective
-    // (δ = 10⁻³, summed) from Hoffmann's unrounded estimates, as in their analysis code.
-    var bootstrapOptions = FitOptions.hoffmann()
-    bootstrapOptions.isParallel = options.parallel
-    let bootstrap = try Hoffmann2022.unrounded.bootstrap(data, options: bootstrapOptions, resamples: options.resamples, seed: 2024)
-    let bootstrapSeconds = seconds(since: start)
-
-    func row<Form>(_ fit: FitResult<Form>, _ seconds: Double) -> [String: Double] {
-        var row = fit.parameters.filter { ["A", "B", "E", "alpha", "beta"].contains($0.key) }
-        row["objective"] = fit.objective
-        row["seconds"] = seconds
-        return row
-    }
-    if options.json {
-        var likelihoodRow = row(likelihoodFit, likelihoodSeconds)
-        likelihoodRow["sigma"] = likelihoodFit.scale ?? .nan
-        let output: [String: Any] = [
-            "points": data.count,
-            "grid": row(gridFit, gridSeconds).merging(["starts": Double(gridFit.startCount)]) { $1 },
-            "likelihood": likelihoodRow,
-            "bootstrap": [
-                "resamples": options.resamples, "seconds": bootstrapSeconds, "failed": bootstrap.failed,
-                "standardErrors": bootstrap.standardErrors,
-                "intervals": bootstrap.intervals.mapValues { [$0.lowerBound, $0.upperBound] },
-            ] as [String: Any],
-        ]
-        let json = try JSONSerialization.data(withJSONObject: output, options: [.prettyPrinted, .sortedKeys])
-        print(String(decoding: json, as: UTF8.self))
-    } else {
-        let published: [String: (grid: Double, epoch: Double, se: Double)] = [
-            "A": (477.84, 482.01, 124.5), "B": (2143.86, 2085.43, 1293), "E": (1.8172, 1.8172, 0.026),
-            "alpha": (0.3473, 0.3478, 0.015), "beta": (0.3672, 0.3658, 0.021),
-        ]
-        print("Chinchilla Approach 3 on \(data.count) points of \(options.data)\n")
-        print("parameter   Hoffmann grid   published   |  Huber likelihood   published   |  bootstrap SE   published")
-        for name in ["A", "B", "E", "alpha", "beta"] {
-            let p = published[name]!
-            print(name.padding(toLength: 9, withPad: " ", startingAt: 0),
-                  String(format: "%14.4f %11.4f   | %17.4f %11.4f   | %13.4f %11.4f",
-                         gridFit.parameters[name]!, p.grid, likelihoodFit.parameters[name]!, p.epoch,
-                         bootstrap.standardErrors[name] ?? .nan, p.se))
-        }
-        print(String(format: "\nobjective   %14.6e %11.6e   | %17.4f", gridFit.objective, 1.01827e-3, likelihoodFit.objective))
-        print(String(format: "seconds     %14.2f (%d starts)      | %17.2f                | %13.2f (%d resamples)",
-                     gridSeconds, gridFit.startCount, likelihoodSeconds, bootstrapSeconds, options.resamples))
-        print("""
-
-            Note: the bootstrap refits converge (exact gradients, strong-Wolfe L-BFGS) and spread about
-            0.4–0.7× as much as Besiroglu et al.'s published standard errors; their refits used BFGS on the
-            non-smooth Huber objective from the same start, and the source of the difference is not settled.
-            """)
-        for warning in gridFit.warnings { print("grid fit warning: \(warning)") }
-        for warning in likelihoodFit.warnings { print("likelihood fit warning: \(warning)") }
-    }
-} catch let error as FitError {
-    Options.fail(error.description)
+    data = try Observations(
+        contentsOfCSV: arguments.data,
+        columns: [.N: .column("Model Size"), .D: try .expression("`Training FLOP` / (6 * `Model Size`)")],
+        target: .column("loss")
+    ).droppingLargestTargets(5)
+} catch let error as CSVError {
+    fail(error.description)
 } catch {
-    Options.fail("\(error)")
+    fail("\(error)")
+}
+
+// 1. Hoffmann's grid procedure. α and β move in natural coordinates (the grid starts at α = 0),
+//    A, B, E in log space — exactly Hoffmann's (a, b, e, α, β) parametrisation.
+let gridOptions = FitOptions(
+    searchSpaces: ["alpha": .natural, "beta": .natural], concurrency: arguments.concurrency)
+let grid: FitResult<ChinchillaForm>
+let likelihood: FitResult<ChinchillaForm>
+let bootstrap: Bootstrap<ChinchillaForm>
+do {
+    grid = try Hoffmann2022.printed.fit(
+        to: data, loss: .huber(delta: 1e-3), residuals: .logarithmic, starts: .hoffmann2022,
+        optimizer: .lbfgs(), options: gridOptions)
+    // 2. The Huber likelihood with a fitted scale, from the grid's optimum.
+    var likelihoodOptions = FitOptions(concurrency: arguments.concurrency)
+    likelihoodOptions.maxIterations = 10_000
+    likelihoodOptions.objectiveTolerance = 1e-15
+    likelihoodOptions.gradientTolerance = 1e-12
+    likelihood = try grid.law.fit(
+        to: data, loss: .huberLikelihood(delta: 1e-3), residuals: .logarithmic, starts: .current,
+        optimizer: .lbfgs(), options: likelihoodOptions)
+    bootstrap = try likelihood.bootstrap(resamples: arguments.resamples, seed: arguments.seed,
+                                         concurrency: arguments.concurrency)
+} catch {
+    fail(error.description)
+}
+
+let names = ["A", "B", "E", "alpha", "beta"]
+let publishedGrid: [String: Double] = ["A": 477.84, "B": 2143.86, "E": 1.8172, "alpha": 0.3473, "beta": 0.3672,
+                                       "objective": 1.01827e-3]
+let publishedLikelihood: [String: Double] = ["A": 482.01, "B": 2085.43, "E": 1.8172, "alpha": 0.3478, "beta": 0.3658]
+let publishedErrors: [String: Double] = ["A": 124.5, "B": 1293, "E": 0.026, "alpha": 0.015, "beta": 0.021]
+
+func summary(_ fit: FitResult<ChinchillaForm>) -> [String: Any] {
+    var entry: [String: Any] = [:]
+    for name in names { entry[name] = fit.parameters[name]! }
+    entry["objective"] = fit.objective
+    entry["seconds"] = fit.seconds
+    entry["iterations"] = fit.iterations
+    entry["reason"] = fit.reason.description
+    entry["warnings"] = fit.warnings.map(\.description)
+    return entry
+}
+
+if arguments.json {
+    var gridEntry = summary(grid)
+    gridEntry["starts"] = 4500
+    gridEntry["points"] = data.count
+    var likelihoodEntry = summary(likelihood)
+    likelihoodEntry["sigma"] = likelihood.scale ?? .nan
+    var errors: [String: Any] = ["resamples": bootstrap.requested, "kept": bootstrap.samples.count,
+                                 "failures": bootstrap.failures, "unconverged": bootstrap.unconverged,
+                                 "seed": bootstrap.seed, "seconds": bootstrap.seconds]
+    for name in names { errors[name] = bootstrap.standardErrors[name] ?? .nan }
+    likelihoodEntry["bootstrap"] = errors
+    let object: [String: Any] = ["grid": gridEntry, "likelihood": likelihoodEntry]
+    let json = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: json, as: UTF8.self))
+} else {
+    func row(_ name: String, _ value: Double, _ published: Double?) -> String {
+        let shown = String(format: "%14.6g", value)
+        let reference = published.map { String(format: "%14.6g", $0) } ?? String(repeating: " ", count: 14)
+        return "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(shown)\(reference)"
+    }
+    print("Chinchilla replication on \(data.count) points of \(arguments.data)")
+    print("\n1. Hoffmann's procedure: Huber δ = 1e-3 on log residuals, L-BFGS from 4,500 grid starts")
+    print(String(format: "   %.2f s, best start %d, %@", grid.seconds, grid.bestStart, grid.reason.description))
+    print("  parameter        fitted     published")
+    for name in names { print(row(name, grid.parameters[name]!, publishedGrid[name])) }
+    print(row("objective", grid.objective, publishedGrid["objective"]))
+    for warning in grid.warnings { print("  warning: \(warning)") }
+
+    print("\n2. Huber likelihood with fitted scale (δ = 1e-3), from the grid's optimum")
+    print(String(format: "   %.2f s, σ = %.4g, %@", likelihood.seconds, likelihood.scale ?? .nan, likelihood.reason.description))
+    print("  parameter        fitted     published   bootstrap SE  published SE")
+    for name in names {
+        let se = bootstrap.standardErrors[name] ?? .nan
+        print(row(name, likelihood.parameters[name]!, publishedLikelihood[name])
+              + String(format: "%14.4g%14.4g", se, publishedErrors[name]!))
+    }
+    print(row("objective", likelihood.objective, nil))
+    print(String(format: "   bootstrap: %d resamples (seed %llu), %d kept, %d failed, %d unconverged, %.2f s",
+                 bootstrap.requested, bootstrap.seed, bootstrap.samples.count, bootstrap.failures,
+                 bootstrap.unconverged, bootstrap.seconds))
+    for warning in likelihood.warnings { print("  warning: \(warning)") }
 }

@@ -1,101 +1,89 @@
-/// Bootstrap estimates of a fit's uncertainty: the spread of the parameters over refits on data
-/// resampled with replacement.
-public struct BootstrapResult: Sendable {
-    /// The number of resamples requested.
-    public var resamples: Int
-    /// The seed: the same seed, data and options give the same result, on any number of cores.
-    public var seed: UInt64
+/// Bootstrap estimates of a fit's uncertainty: the spread of the parameters over refits to
+/// resampled data (Efron's nonparametric bootstrap, percentile intervals).
+public struct Bootstrap<Form: LawForm>: Sendable {
+    /// The free parameters, in the order of each row of ``samples``.
+    public let parameterNames: [String]
+    /// One row per successful resample: the free parameters' fitted values.
+    public let samples: [[Double]]
+    /// The number of resamples asked for.
+    public let requested: Int
+    /// Resamples whose refit failed (no finite objective, or a parameter outside its domain): left out.
+    public let failures: Int
+    /// Resamples kept although their refit stopped without converging (typically stalled on a kink).
+    public let unconverged: Int
+    /// The seed the resamples were drawn with.
+    public let seed: UInt64
     /// The confidence level of ``intervals``.
-    public var confidence: Double
-    /// Each free parameter's fitted value on every resample whose refit gave a finite objective.
-    public var samples: [String: [Double]]
-    /// The standard deviation of each parameter over the resamples.
-    public var standardErrors: [String: Double]
-    /// Percentile intervals at ``confidence``.
-    public var intervals: [String: ClosedRange<Double>]
-    /// Resamples whose refit did not converge (they are still included when finite).
-    public var unconverged: Int
-    /// Resamples whose refit failed outright (excluded).
-    public var failed: Int
-}
+    public let level: Double
+    /// The standard deviation of each parameter over the resamples (n − 1 denominator): the
+    /// bootstrap standard error.
+    public let standardErrors: [String: Double]
+    /// The mean of each parameter over the resamples.
+    public let means: [String: Double]
+    /// The percentile interval of each parameter at ``level`` (linear interpolation between order
+    /// statistics, numpy's default).
+    public let intervals: [String: ClosedRange<Double>]
+    /// Wall-clock seconds of all refits.
+    public let seconds: Double
+    let law: ScalingLaw<Form>
 
-extension ScalingLaw {
-    /// Refits the law on `resamples` bootstrap resamples of `data` (drawn with replacement, seeded),
-    /// each from this law's parameter values (typically a fit's optimum: `fit.law.bootstrap(…)`),
-    /// in parallel.
-    ///
-    /// - Throws: ``FitError`` as ``fit(to:options:)`` does, and for fewer than 2 resamples or a
-    ///   confidence outside (0, 1).
-    @inlinable
-    public func bootstrap(
-        _ data: Observations, options: FitOptions = FitOptions(), resamples: Int = 1000, seed: UInt64 = 0,
-        confidence: Double = 0.95
-    ) throws(FitError) -> BootstrapResult {
-        let free = parameters.indices.filter { !fixedParameters.contains(parameters[$0].name) }
-        let problem = try residualProblem(data, logarithmic: options.residuals == .logarithmic, freeSlots: free)
-        return try runBootstrap(problem, data, options, resamples, seed, confidence)
-    }
-
-    @usableFromInline
-    func runBootstrap(
-        _ problem: ResidualProblem, _ data: Observations, _ options: FitOptions, _ resamples: Int, _ seed: UInt64,
-        _ confidence: Double
-    ) throws(FitError) -> BootstrapResult {
-        guard resamples >= 2 else { throw .invalidSetup("at least 2 bootstrap resamples are needed, got \(resamples)") }
-        guard confidence > 0, confidence < 1 else { throw .invalidSetup("the confidence must lie in (0, 1), got \(confidence)") }
-        let engine = try makeEngine(problem, data, options)
-        let start = engine.internalPoint(values, scale: initialScale(engine))
-        let n = data.count
-        let outcomes = parallelMap(resamples, parallel: options.isParallel) { index in
-            var generator = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(index + 1))
-            var counts = [Double](repeating: 0, count: n)
-            for _ in 0..<n { counts[Int.random(in: 0..<n, using: &generator)] += 1 }
-            return engine.minimize(from: start, counts: counts)
-        }
-        let names = problem.freeSlots.map { parameters[$0].name }
-        var samples: [String: [Double]] = Dictionary(uniqueKeysWithValues: names.map { ($0, []) })
-        var unconverged = 0, failed = 0
-        for outcome in outcomes {
-            guard outcome.value.isFinite else { failed += 1; continue }
-            if !outcome.reason.isConverged { unconverged += 1 }
-            let (values, _) = engine.natural(outcome.theta)
-            for (index, slot) in problem.freeSlots.enumerated() { samples[names[index]]!.append(values[slot]) }
-        }
-        var errors: [String: Double] = [:]
+    init(law: ScalingLaw<Form>, run: BootstrapRun, seed: UInt64, level: Double) {
+        let names = law.parameters.map(\.name).filter { !law.fixedParameters.contains($0) }
+        parameterNames = names
+        samples = run.samples
+        requested = run.requested
+        failures = run.failures
+        unconverged = run.unconverged
+        self.seed = seed
+        self.level = level
+        seconds = run.seconds
+        self.law = law
+        var standardErrors: [String: Double] = [:], means: [String: Double] = [:]
         var intervals: [String: ClosedRange<Double>] = [:]
-        for name in names {
-            let values = samples[name]!
+        for (slot, name) in names.enumerated() {
+            let values = run.samples.map { $0[slot] }
             guard values.count >= 2 else { continue }
             let mean = values.reduce(0, +) / Double(values.count)
-            errors[name] = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
-            let sorted = values.sorted()
-            intervals[name] = quantile(sorted, (1 - confidence) / 2)...quantile(sorted, (1 + confidence) / 2)
+            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+            means[name] = mean
+            standardErrors[name] = variance.squareRoot()
+            intervals[name] = Bootstrap.percentileInterval(values, level: level)
         }
-        return BootstrapResult(resamples: resamples, seed: seed, confidence: confidence, samples: samples,
-                               standardErrors: errors, intervals: intervals, unconverged: unconverged, failed: failed)
+        self.standardErrors = standardErrors
+        self.means = means
+        self.intervals = intervals
     }
-}
 
-/// The `p`-quantile of sorted values, linearly interpolated.
-func quantile(_ sorted: [Double], _ p: Double) -> Double {
-    let position = p * Double(sorted.count - 1)
-    let lower = Int(position.rounded(.down)), upper = Swift.min(lower + 1, sorted.count - 1)
-    return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
-}
+    /// The percentile interval at `level` (default: ``level``) of a quantity derived from the law,
+    /// e.g. the compute-optimal N at 10²⁴ FLOP, computed on every resample's law. Resamples where
+    /// `quantity` throws or is not finite are left out; nil when fewer than two remain.
+    public func interval(
+        level: Double? = nil, of quantity: (ScalingLaw<Form>) throws -> Double
+    ) -> ClosedRange<Double>? {
+        var values: [Double] = []
+        for sample in samples {
+            var copy = law
+            var ok = true
+            for (name, value) in zip(parameterNames, sample) {
+                do { copy = try copy.setting(name, to: value) } catch { ok = false; break }
+            }
+            guard ok, let value = try? quantity(copy), value.isFinite else { continue }
+            values.append(value)
+        }
+        guard values.count >= 2 else { return nil }
+        return Bootstrap.percentileInterval(values, level: level ?? self.level)
+    }
 
-/// SplitMix64: a small, fast, seedable generator (Steele, Lea & Flood 2014), so that bootstrap
-/// resamples are reproducible from a seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    /// A generator whose sequence is fixed by `seed`.
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    static func percentileInterval(_ values: [Double], level: Double) -> ClosedRange<Double> {
+        let sorted = values.sorted()
+        func quantile(_ q: Double) -> Double {
+            let position = q * Double(sorted.count - 1)
+            let lower = Int(position.rounded(.down))
+            let upper = Swift.min(lower + 1, sorted.count - 1)
+            let fraction = position - Double(lower)
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+        }
+        let tail = (1 - level) / 2
+        return quantile(tail)...quantile(1 - tail)
     }
 }

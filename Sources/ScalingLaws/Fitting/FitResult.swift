@@ -1,80 +1,103 @@
-/// A fitted law and everything needed to judge the fit.
+/// A fitted law and everything needed to judge it.
+///
+/// ```swift
+/// let fit = try Hoffmann2022.printed.fit(to: data, loss: .huber(delta: 1e-3), starts: .hoffmann2022,
+///                                        options: FitOptions(searchSpaces: ["alpha": .natural, "beta": .natural]))
+/// print(fit.law.formula(showingValues: true), fit.standardErrors, fit.warnings)
+/// let loss = try fit.law(N: 70e9, D: 1.4e12)          // the fitted law composes like any other
+/// ```
 public struct FitResult<Form: LawForm>: Sendable {
-    /// The law with the fitted parameter values (fixed parameters unchanged).
-    public var law: ScalingLaw<Form>
-    /// The objective at the optimum (Σ wᵢ·ρ(rᵢ), or the negative log-likelihood).
-    public var objective: Double
-    /// The best start's iterations.
-    public var iterations: Int
-    /// Why the best start's optimizer stopped.
-    public var convergence: ConvergenceReason
-    /// The names of the fitted (free) parameters, in the order of ``covariance``.
-    public var freeParameters: [String]
-    /// Standard errors of the free parameters, from the covariance (delta method through the
-    /// parameter transforms).
-    public var standardErrors: [String: Double]
-    /// The covariance of the free parameters in natural units (row-major), `nil` when the
-    /// curvature matrix is singular (a parameter is not identified by the data).
-    public var covariance: [Double]?
-    /// The fitted scale σ of the Huber likelihood, `nil` for other objectives.
-    public var scale: Double?
-    /// 1 − Σwᵢ(yᵢ − ŷᵢ)²/Σwᵢ(yᵢ − ȳ)², in the measured values' own units.
-    public var rSquared: Double
+    /// The law with the fitted values (fixed parameters unchanged), named `"<name> (fitted)"`,
+    /// with the data's range of each numeric variable as its ``ScalingLaw/fittedRange``.
+    public let law: ScalingLaw<Form>
+    /// The objective at the optimum (see ``LossFunction``).
+    public let objective: Double
+    /// The iterations of the best start's optimisation.
+    public let iterations: Int
+    /// The objective evaluations of the best start's optimisation (value-only and with derivatives).
+    public let evaluations: Int
+    /// Why the best start's optimisation stopped.
+    public let reason: ConvergenceReason
+    /// The names of the fitted (free) parameters, in the law's order.
+    public let freeParameters: [String]
+    /// Asymptotic standard errors of the free parameters, `√diag(s²·(JᵀWJ)⁻¹)` with J the Jacobian
+    /// of the residuals with respect to the natural parameters at the optimum and
+    /// `s² = Σwᵢrᵢ²/(n − k)`. For robust losses this is the least-squares approximation: prefer
+    /// ``bootstrap(resamples:seed:level:concurrency:)``. Empty when unavailable (see ``warnings``).
+    public let standardErrors: [String: Double]
+    /// The covariance matrix of the free parameters, row-major in ``freeParameters`` order.
+    public let covariance: [Double]?
+    /// The fitted scale σ of the Huber likelihood (nil for other losses).
+    public let scale: Double?
+    /// `1 − Σwr²/Σw(t − t̄)²` in the residual space (t = ln y or y).
+    public let rSquared: Double
     /// The residuals at the optimum, in the fit's residual space.
-    public var residuals: ResidualSummary
-    /// Every start's outcome, in start order (empty unless ``FitOptions/keepsAllStarts``).
-    public var starts: [StartOutcome]
-    /// The number of starts run, and the index of the best one.
-    public var startCount: Int
-    public var bestStart: Int
-    /// Things to check before trusting the numbers.
-    public var warnings: [FitWarning]
+    public let residuals: ResidualSummary
+    /// The best start's index in the list or grid.
+    public let bestStart: Int
+    /// Every start's result with ``FitOptions/keepAllStarts``, else the best one only.
+    public let starts: [StartResult]
+    /// What a careful reader should know before trusting the numbers (empty when nothing is amiss).
+    public let warnings: [FitWarning]
+    /// Wall-clock seconds of the fit (all starts and the diagnostics).
+    public let seconds: Double
+    let outcome: FitOutcome
 
-    /// The fitted parameter values by name.
-    public var parameters: [String: Double] { law.parameterValues }
-}
-
-/// One start of a multi-start fit.
-public struct StartOutcome: Sendable, Hashable {
-    /// The free parameters' starting values.
-    public var start: [String: Double]
-    /// Where the optimizer ended.
-    public var parameters: [String: Double]
-    public var objective: Double
-    public var iterations: Int
-    public var convergence: ConvergenceReason
-}
-
-/// Summary statistics of a fit's residuals.
-public struct ResidualSummary: Sendable, Hashable {
-    public var count: Int
-    public var mean: Double
-    public var rootMeanSquare: Double
-    public var medianAbsolute: Double
-    public var maxAbsolute: Double
-}
-
-/// A reason to doubt a fit.
-public enum FitWarning: Sendable, Hashable, CustomStringConvertible {
-    /// The best start did not converge.
-    case notConverged(ConvergenceReason)
-    /// A parameter ended on a bound of its interval: the bound, not the data, decided it.
-    case onBound(parameter: String, value: Double)
-    /// The best start lies on the edge of the start grid in this parameter: widen the grid.
-    case atGridEdge(parameter: String, start: Double)
-    /// A parameter ran off to an extreme (e.g. an exponent → 0 while its coefficient → ∞): the
-    /// objective is nearly flat along a ridge and the value is not identified.
-    case extreme(parameter: String, value: Double)
-    /// The covariance could not be computed (singular curvature): standard errors are missing.
-    case singularCovariance
-
-    public var description: String {
-        switch self {
-        case .notConverged(let reason): return "the best start did not converge: \(reason)"
-        case .onBound(let name, let value): return "'\(name)' = \(value) sits on a bound"
-        case .atGridEdge(let name, let start): return "the best start has '\(name)' = \(start), on the edge of the start grid"
-        case .extreme(let name, let value): return "'\(name)' = \(value) ran to an extreme: the fit may slide along a ridge (e.g. α → 0 with A → ∞)"
-        case .singularCovariance: return "the curvature at the optimum is singular: no standard errors"
+    @usableFromInline
+    init(law base: ScalingLaw<Form>, outcome: FitOutcome) {
+        var bounds: [Variable: ClosedRange<Double>] = [:]
+        for variable in base.variables where variable.categories.isEmpty {
+            if let column = outcome.plan.observations.column(variable), let low = column.min(), let high = column.max() {
+                bounds[variable] = low...high
+            }
         }
+        law = ScalingLaw(unchecked: base.form, name: base.name.isEmpty ? "fitted" : "\(base.name) (fitted)",
+                         values: outcome.values, fixed: base.fixedParameters, provenance: nil,
+                         fittedRange: FittedRange(bounds))
+        objective = outcome.best.objective
+        iterations = outcome.best.iterations
+        evaluations = outcome.best.evaluations
+        reason = outcome.best.reason
+        freeParameters = outcome.freeNames
+        standardErrors = outcome.standardErrors
+        covariance = outcome.covariance
+        scale = outcome.scale
+        rSquared = outcome.rSquared
+        residuals = outcome.residuals
+        bestStart = outcome.bestIndex
+        starts = outcome.starts
+        warnings = outcome.warnings
+        seconds = outcome.seconds
+        self.outcome = outcome
+    }
+
+    /// The fitted values of every parameter, by name.
+    public var parameters: [String: Double] { law.parameterValues }
+
+    /// Whether the best start passed a convergence test.
+    public var isConverged: Bool { reason.isConverged }
+
+    /// Throws ``FitError/notConverged(_:)`` unless the best start converged: for callers that
+    /// would rather stop than use an unconverged fit.
+    public func requireConvergence() throws(FitError) {
+        guard reason.isConverged else { throw .notConverged(reason) }
+    }
+
+    /// Refits the law to `resamples` bootstrap resamples of the data (points drawn with
+    /// replacement, as integer weights), each from this fit's optimum, in parallel.
+    ///
+    /// Reproducible: resample `r` draws from its own xoshiro256** stream seeded with
+    /// SplitMix64 from `seed` and r, so the result does not depend on the number of cores.
+    /// - Parameters:
+    ///   - level: the confidence level of the percentile intervals, in (0, 1).
+    ///   - concurrency: threads to use; nil means one per core.
+    public func bootstrap(
+        resamples: Int = 1000, seed: UInt64 = 0, level: Double = 0.95, concurrency: Int? = nil
+    ) throws(FitError) -> Bootstrap<Form> {
+        guard resamples >= 2 else { throw .invalidOption("a bootstrap needs at least 2 resamples, got \(resamples)") }
+        guard level > 0, level < 1 else { throw .invalidOption("the confidence level must be in (0, 1), got \(level)") }
+        if let concurrency, concurrency < 1 { throw .invalidOption("concurrency must be ≥ 1, got \(concurrency)") }
+        let run = BootstrapRun(outcome: outcome, resamples: resamples, seed: seed, concurrency: concurrency)
+        return Bootstrap(law: law, run: run, seed: seed, level: level)
     }
 }

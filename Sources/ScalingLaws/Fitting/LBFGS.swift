@@ -1,133 +1,132 @@
-extension FitEngine {
-    /// L-BFGS (memory 10) with a line search satisfying the strong Wolfe conditions
-    /// (c₁ = 10⁻⁴, c₂ = 0.9; bracketing, then safeguarded quadratic interpolation).
-    func lbfgs(from start: [Double], counts: [Double]?) -> (theta: [Double], value: Double, iterations: Int, reason: ConvergenceReason) {
+/// Limited-memory BFGS (Nocedal 1980; Liu & Nocedal 1989) on any smooth objective of the
+/// ``FitProblem``: the two-loop recursion builds `−H·g` from the last `memory` pairs
+/// `(s, y) = (Δu, Δg)`, scaled by `sᵀy/yᵀy`; pairs with `sᵀy ≤ 10⁻¹⁰·‖s‖‖y‖` are skipped so that
+/// H stays positive definite. Steps come from ``WolfeLineSearch``.
+///
+/// Stops when the largest gradient component is below the gradient tolerance, when an iteration
+/// lowers F by less than the objective tolerance relative to |F|, when the step is below the step
+/// tolerance, at the iteration limit, or — stalled — when even a steepest-descent line search finds
+/// no lower point (the usual end on a kink of a Huber loss with small δ).
+struct LBFGS {
+    let problem: FitProblem
+    let tolerances: Tolerances
+    let memory: Int
+
+    func minimize(from start: [Double], weights: UnsafePointer<Double>, _ workspace: FitProblem.Workspace) -> LocalResult {
+        let m = problem.dimension
+        var search = WolfeLineSearch(problem: problem, weights: weights, workspace: workspace, dimension: m)
         var x = start
-        var wanted: [Double]? = []
-        var f = evaluate(x, counts: counts, gradient: &wanted)
-        guard f.isFinite, var g = wanted else {
-            return (x, f, 0, .failed("the objective is not finite at the start"))
+        var gradient = [Double](repeating: 0, count: m)
+        var value = search.valueAndGradient(x, &gradient)
+        guard value.isFinite, gradient.allSatisfy(\.isFinite) else {
+            return LocalResult(u: x, objective: .infinity, iterations: 0, evaluations: search.evaluations,
+                               reason: .failed("the objective or its gradient is not finite at the start"))
         }
-        let memory = 10
-        var steps: [[Double]] = [], changes: [[Double]] = [], curvatures: [Double] = []
-        for iteration in 1...Swift.max(options.maxIterations, 1) {
-            if g.allSatisfy({ abs($0) <= options.gradientTolerance }) {
-                return (x, f, iteration - 1, .converged("gradient below \(options.gradientTolerance)"))
+        if largest(gradient) <= tolerances.gradient {
+            return LocalResult(u: x, objective: value, iterations: 0, evaluations: search.evaluations,
+                               reason: .converged(.gradient))
+        }
+
+        let capacity = Swift.max(memory, 1)
+        var steps = [Double](repeating: 0, count: capacity * m)
+        var changes = [Double](repeating: 0, count: capacity * m)
+        var inverseCurvatures = [Double](repeating: 0, count: capacity)
+        var alphas = [Double](repeating: 0, count: capacity)
+        var stored = 0, newest = -1
+        var direction = [Double](repeating: 0, count: m)
+        var iteration = 0
+
+        while iteration < tolerances.maxIterations {
+            // Two-loop recursion: direction = −H·gradient.
+            for j in 0..<m { direction[j] = -gradient[j] }
+            if stored > 0 {
+                for back in 0..<stored {
+                    let slot = (newest - back + capacity) % capacity
+                    var dot = 0.0
+                    for j in 0..<m { dot += steps[slot * m + j] * direction[j] }
+                    let alpha = inverseCurvatures[slot] * dot
+                    alphas[slot] = alpha
+                    for j in 0..<m { direction[j] -= alpha * changes[slot * m + j] }
+                }
+                var sy = 0.0, yy = 0.0
+                for j in 0..<m {
+                    sy += steps[newest * m + j] * changes[newest * m + j]
+                    yy += changes[newest * m + j] * changes[newest * m + j]
+                }
+                let scale = sy / yy
+                for j in 0..<m { direction[j] *= scale }
+                for forward in stride(from: stored - 1, through: 0, by: -1) {
+                    let slot = (newest - forward + capacity) % capacity
+                    var dot = 0.0
+                    for j in 0..<m { dot += changes[slot * m + j] * direction[j] }
+                    let beta = inverseCurvatures[slot] * dot
+                    for j in 0..<m { direction[j] += (alphas[slot] - beta) * steps[slot * m + j] }
+                }
             }
-            var direction = twoLoop(g, steps, changes, curvatures)
-            var slope = dot(direction, g)
+            var slope = 0.0
+            for j in 0..<m { slope += gradient[j] * direction[j] }
             if !(slope < 0) {
-                steps.removeAll(); changes.removeAll(); curvatures.removeAll()
-                direction = g.map { -$0 }
-                slope = dot(direction, g)
+                // Not a descent direction (rounding in H): restart from steepest descent.
+                stored = 0
+                for j in 0..<m { direction[j] = -gradient[j] }
+                slope = 0
+                for j in 0..<m { slope -= gradient[j] * gradient[j] }
             }
-            let initial = steps.isEmpty ? Swift.min(1, 1 / Swift.max(g.map(abs).max() ?? 1, 1e-300)) : 1
-            guard let (alpha, fNew, gNew) = wolfeSearch(x, f, slope, direction, initial, counts) else {
-                if !steps.isEmpty {
-                    // The quasi-Newton model misled the search: restart from steepest descent.
-                    steps.removeAll(); changes.removeAll(); curvatures.removeAll()
+            let initialStep = stored == 0 ? Swift.min(1, 1 / largest(direction)) : 1
+            iteration += 1
+            guard let accepted = search.search(from: x, value: value, gradient: gradient, direction: direction,
+                                               slope: slope, initialStep: initialStep, gradientFirst: stored > 0) else {
+                if stored > 0 {
+                    stored = 0
                     continue
                 }
-                return (x, f, iteration, .stalled)
+                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                                   reason: .stalled("the line search finds no lower point along steepest descent"))
             }
-            let step = direction.map { $0 * alpha }
-            let change = zip(gNew, g).map { $0 - $1 }
-            let curvature = dot(step, change)
-            if curvature > 1e-300 {
-                steps.append(step); changes.append(change); curvatures.append(1 / curvature)
-                if steps.count > memory { steps.removeFirst(); changes.removeFirst(); curvatures.removeFirst() }
+            // s = αd, y = g_new − g.
+            let previousValue = value
+            newest = (newest + 1) % capacity
+            var sy = 0.0, ss = 0.0, yy = 0.0, stepLargest = 0.0, pointLargest = 0.0
+            for j in 0..<m {
+                let s = accepted.point[j] - x[j]
+                let y = accepted.gradient[j] - gradient[j]
+                steps[newest * m + j] = s
+                changes[newest * m + j] = y
+                sy += s * y
+                ss += s * s
+                yy += y * y
+                stepLargest = Swift.max(stepLargest, Swift.abs(s))
+                pointLargest = Swift.max(pointLargest, Swift.abs(accepted.point[j]))
             }
-            for index in x.indices { x[index] += step[index] }
-            let decrease = f - fNew
-            f = fNew
-            g = gNew
-            if decrease <= options.relativeTolerance * Swift.max(abs(f), 1e-300) {
-                return (x, f, iteration, .converged("relative decrease below \(options.relativeTolerance)"))
+            if sy > 1e-10 * (ss * yy).squareRoot() {
+                inverseCurvatures[newest] = 1 / sy
+                stored = Swift.min(stored + 1, capacity)
+            } else {
+                newest = (newest - 1 + capacity) % capacity
+            }
+            x = accepted.point
+            gradient = accepted.gradient
+            value = accepted.value
+
+            if largest(gradient) <= tolerances.gradient {
+                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                                   reason: .converged(.gradient))
+            }
+            let scale = Swift.max(Swift.abs(previousValue), Swift.abs(value), Double.leastNormalMagnitude)
+            if previousValue - value <= tolerances.objective * scale {
+                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                                   reason: .converged(.objectiveChange))
+            }
+            if stepLargest <= tolerances.step * (1 + pointLargest) {
+                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                                   reason: .converged(.stepSize))
             }
         }
-        return (x, f, options.maxIterations, .maxIterations)
+        return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
+                           reason: .maxIterations(iteration))
     }
 
-    private func twoLoop(_ g: [Double], _ steps: [[Double]], _ changes: [[Double]], _ curvatures: [Double]) -> [Double] {
-        var q = g
-        var alphas = [Double](repeating: 0, count: steps.count)
-        for index in stride(from: steps.count - 1, through: 0, by: -1) {
-            let alpha = curvatures[index] * dot(steps[index], q)
-            alphas[index] = alpha
-            for m in q.indices { q[m] -= alpha * changes[index][m] }
-        }
-        if let lastStep = steps.last, let lastChange = changes.last {
-            let scale = dot(lastStep, lastChange) / dot(lastChange, lastChange)
-            for m in q.indices { q[m] *= scale }
-        }
-        for index in steps.indices {
-            let beta = curvatures[index] * dot(changes[index], q)
-            for m in q.indices { q[m] += steps[index][m] * (alphas[index] - beta) }
-        }
-        return q.map { -$0 }
+    private func largest(_ vector: [Double]) -> Double {
+        vector.reduce(0) { Swift.max($0, Swift.abs($1)) }
     }
-
-    /// A step length α along `direction` meeting the strong Wolfe conditions, with f and ∇f there.
-    private func wolfeSearch(
-        _ x: [Double], _ f0: Double, _ slope0: Double, _ direction: [Double], _ initial: Double, _ counts: [Double]?
-    ) -> (Double, Double, [Double])? {
-        let c1 = 1e-4, c2 = 0.9
-        func probe(_ alpha: Double) -> (Double, [Double], Double) {
-            let point = zip(x, direction).map { $0 + alpha * $1 }
-            var gradient: [Double]? = []
-            let value = evaluate(point, counts: counts, gradient: &gradient)
-            let g = gradient ?? []
-            return (value, g, value.isFinite ? dot(g, direction) : .nan)
-        }
-        func zoom(_ lowStart: (alpha: Double, f: Double, slope: Double, g: [Double]?),
-                  _ highStart: (alpha: Double, f: Double)) -> (Double, Double, [Double])? {
-            var low = lowStart, high = highStart
-            for _ in 0..<60 {
-                let width = high.alpha - low.alpha
-                var alpha = 0.5 * (low.alpha + high.alpha)
-                if high.f.isFinite {
-                    // Minimizer of the quadratic through f(low), f′(low), f(high).
-                    let denominator = 2 * (high.f - low.f - low.slope * width)
-                    if denominator > 0 {
-                        let candidate = low.alpha - low.slope * width * width / denominator
-                        let lo = Swift.min(low.alpha, high.alpha), hi = Swift.max(low.alpha, high.alpha)
-                        let margin = 0.1 * (hi - lo)
-                        if candidate > lo + margin && candidate < hi - margin { alpha = candidate }
-                    }
-                }
-                let (value, g, slope) = probe(alpha)
-                if !value.isFinite || value > f0 + c1 * alpha * slope0 || value >= low.f {
-                    high = (alpha, value)
-                } else {
-                    if abs(slope) <= -c2 * slope0 { return (alpha, value, g) }
-                    if slope * (high.alpha - low.alpha) >= 0 { high = (low.alpha, low.f) }
-                    low = (alpha, value, slope, g)
-                }
-                if abs(high.alpha - low.alpha) <= 1e-16 * Swift.max(1, abs(low.alpha)) { break }
-            }
-            // The interval collapsed: accept the best point found if it decreased f.
-            if low.alpha > 0, let g = low.g, low.f < f0 { return (low.alpha, low.f, g) }
-            return nil
-        }
-        var previous: (alpha: Double, f: Double, slope: Double, g: [Double]?) = (0, f0, slope0, nil)
-        var alpha = initial
-        for iteration in 0..<40 {
-            let (value, g, slope) = probe(alpha)
-            if !value.isFinite || value > f0 + c1 * alpha * slope0 || (iteration > 0 && value >= previous.f) {
-                return zoom(previous, (alpha, value))
-            }
-            if abs(slope) <= -c2 * slope0 { return (alpha, value, g) }
-            if slope >= 0 { return zoom((alpha, value, slope, g), (previous.alpha, previous.f)) }
-            previous = (alpha, value, slope, g)
-            alpha *= 2
-        }
-        return previous.alpha > 0 ? (previous.alpha, previous.f, previous.g ?? []) : nil
-    }
-}
-
-@inline(__always)
-func dot(_ a: [Double], _ b: [Double]) -> Double {
-    var sum = 0.0
-    for index in a.indices { sum += a[index] * b[index] }
-    return sum
 }

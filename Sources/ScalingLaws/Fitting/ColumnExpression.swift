@@ -1,0 +1,212 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(ucrt)
+import ucrt
+#endif
+
+/// Arithmetic over the numeric columns of a CSV row, e.g. `` `Training FLOP` / (6 * `Model Size`) ``:
+/// how a derived column (Chinchilla's D = FLOP/(6N)) is given as text, say on a command line.
+///
+/// Grammar: numbers (`6`, `1e-3`), column names (a bare identifier of letters, digits, `_` and
+/// `.`, or any name in backticks or square brackets), `+ − * /`, `^` (right-associative power),
+/// unary minus, parentheses, and the functions `ln`/`log` (natural), `log2`, `log10`, `exp`, `sqrt`.
+public struct ColumnExpression: Sendable, CustomStringConvertible {
+    /// The expression as written.
+    public let text: String
+    let root: Node
+
+    indirect enum Node: Sendable {
+        case number(Double)
+        case column(String)
+        case negate(Node)
+        case binary(Character, Node, Node)
+        case function(String, Node)
+    }
+
+    /// Parses `text`; throws ``CSVError/invalidMapping(_:)`` saying where it fails to parse.
+    public init(_ text: String) throws(CSVError) {
+        var parser = Parser(characters: Array(text), text: text)
+        let root = try parser.expression()
+        parser.skipSpaces()
+        if parser.position < parser.characters.count {
+            throw parser.failure("unexpected '\(parser.characters[parser.position])'")
+        }
+        self.text = text
+        self.root = root
+    }
+
+    public var description: String { text }
+
+    /// The column names the expression reads.
+    public var columns: [String] {
+        var names: [String] = []
+        func visit(_ node: Node) {
+            switch node {
+            case .number: break
+            case .column(let name): if !names.contains(name) { names.append(name) }
+            case .negate(let inner), .function(_, let inner): visit(inner)
+            case .binary(_, let lhs, let rhs): visit(lhs); visit(rhs)
+            }
+        }
+        visit(root)
+        return names
+    }
+
+    /// The expression's value on `row`. Throws when a column is missing or not numeric, or the
+    /// result is NaN or ±∞ (the error names the row's line and the expression).
+    public func value(in row: CSVRow) throws(CSVError) -> Double {
+        let result = try evaluate(root, row)
+        guard result.isFinite else {
+            throw .invalidValue(file: row.file, line: row.line, column: text, value: result,
+                                requirement: "a finite number (check for division by zero or ln of a non-positive value)")
+        }
+        return result
+    }
+
+    private func evaluate(_ node: Node, _ row: CSVRow) throws(CSVError) -> Double {
+        switch node {
+        case .number(let value): return value
+        case .column(let name): return try row.number(name)
+        case .negate(let inner): return -(try evaluate(inner, row))
+        case .binary(let op, let lhs, let rhs):
+            let a = try evaluate(lhs, row), b = try evaluate(rhs, row)
+            switch op {
+            case "+": return a + b
+            case "-": return a - b
+            case "*": return a * b
+            case "/": return a / b
+            default: return pow(a, b)
+            }
+        case .function(let name, let inner):
+            let x = try evaluate(inner, row)
+            switch name {
+            case "ln", "log": return log(x)
+            case "log2": return log2(x)
+            case "log10": return log10(x)
+            case "exp": return exp(x)
+            default: return x.squareRoot()
+            }
+        }
+    }
+
+    struct Parser {
+        let characters: [Character]
+        let text: String
+        var position = 0
+
+        static let functions: Set<String> = ["ln", "log", "log2", "log10", "exp", "sqrt"]
+
+        func failure(_ message: String) -> CSVError {
+            .invalidMapping("expression '\(text)' at character \(position + 1): \(message)")
+        }
+
+        mutating func skipSpaces() {
+            while position < characters.count, characters[position].isWhitespace { position += 1 }
+        }
+
+        mutating func peek() -> Character? {
+            skipSpaces()
+            return position < characters.count ? characters[position] : nil
+        }
+
+        mutating func expression() throws(CSVError) -> Node {
+            var node = try term()
+            while let op = peek(), op == "+" || op == "-" {
+                position += 1
+                node = .binary(op, node, try term())
+            }
+            return node
+        }
+
+        mutating func term() throws(CSVError) -> Node {
+            var node = try unary()
+            while let op = peek(), op == "*" || op == "/" {
+                position += 1
+                node = .binary(op, node, try unary())
+            }
+            return node
+        }
+
+        /// Unary minus binds looser than `^`, as in mathematics: `-x^2 = -(x^2)`.
+        mutating func unary() throws(CSVError) -> Node {
+            if peek() == "-" {
+                position += 1
+                return .negate(try unary())
+            }
+            if peek() == "+" {
+                position += 1
+                return try unary()
+            }
+            return try power()
+        }
+
+        /// `^` is right-associative and its exponent may carry a sign: `2^3^2 = 2^9`, `2^-1 = 0.5`.
+        mutating func power() throws(CSVError) -> Node {
+            let base = try primary()
+            if peek() == "^" {
+                position += 1
+                return .binary("^", base, try unary())
+            }
+            return base
+        }
+
+        mutating func primary() throws(CSVError) -> Node {
+            guard let next = peek() else { throw failure("expected a number, a column or '('") }
+            if next == "(" {
+                position += 1
+                let inner = try expression()
+                guard peek() == ")" else { throw failure("expected ')'") }
+                position += 1
+                return inner
+            }
+            if next == "`" || next == "[" {
+                let close: Character = next == "`" ? "`" : "]"
+                position += 1
+                let start = position
+                while position < characters.count, characters[position] != close { position += 1 }
+                guard position < characters.count else { throw failure("column name is not closed with \(close)") }
+                let name = String(characters[start..<position])
+                position += 1
+                return .column(name)
+            }
+            if next.isNumber || next == "." {
+                let start = position
+                while position < characters.count,
+                      characters[position].isNumber || characters[position] == "." { position += 1 }
+                if position < characters.count, characters[position] == "e" || characters[position] == "E" {
+                    var lookahead = position + 1
+                    if lookahead < characters.count, characters[lookahead] == "+" || characters[lookahead] == "-" {
+                        lookahead += 1
+                    }
+                    if lookahead < characters.count, characters[lookahead].isNumber {
+                        position = lookahead
+                        while position < characters.count, characters[position].isNumber { position += 1 }
+                    }
+                }
+                let literal = String(characters[start..<position])
+                guard let value = Double(literal) else { throw failure("'\(literal)' is not a number") }
+                return .number(value)
+            }
+            if next.isLetter || next == "_" {
+                let start = position
+                while position < characters.count,
+                      characters[position].isLetter || characters[position].isNumber
+                        || characters[position] == "_" || characters[position] == "." { position += 1 }
+                let name = String(characters[start..<position])
+                if Parser.functions.contains(name), peek() == "(" {
+                    position += 1
+                    let argument = try expression()
+                    guard peek() == ")" else { throw failure("expected ')' after the argument of \(name)") }
+                    position += 1
+                    return .function(name, argument)
+                }
+                return .column(name)
+            }
+            throw failure("unexpected '\(next)'")
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Dispatch
+
+/// Everything about a fit that does not depend on the law's type: checked options, the data laid
+/// out for the kernel, the search coordinates and the start points. Its ``run(_:)`` runs the
+/// starts and the diagnostics. Compiled once in the library; only ``LawEvaluator`` is specialised
+/// per law.
+@usableFromInline
+struct FitPlan: Sendable {
+    @usableFromInline let data: FitData
+    @usableFromInline let free: [Int]
+    let observations: Observations
+    let parameters: [Parameter]
+    let values: [Double]
+    let coordinates: [Coordinate]
+    let loss: LossFunction
+    let residuals: ResidualSpace
+    let optimizer: Optimizer
+    let options: FitOptions
+    /// One full natural parameter vector per start.
+    let startValues: [[Double]]
+    /// The same starts in search coordinates (ln σ, for the likelihood, is set per start later).
+    let startCoordinates: [[Double]]
+    let gridRanges: [String: ClosedRange<Double>]
+
+    /// The largest number of free parameters: the widest derivative lanes are `SIMD64`.
+    static let parameterLimit = 64
+
+    @usableFromInline
+    init(
+        parameters: [Parameter], variables: [Variable], values: [Double], fixed: Set<String>,
+        data: Observations, loss: LossFunction, residuals: ResidualSpace, starts: Starts,
+        optimizer: Optimizer, options: FitOptions
+    ) throws(FitError) {
+        try options.validate()
+        try loss.validate()
+        let names = parameters.map(\.name)
+        let free = parameters.indices.filter { !fixed.contains(names[$0]) }
+        guard !free.isEmpty else { throw .noFreeParameters }
+        guard free.count <= FitPlan.parameterLimit else {
+            throw .tooManyParameters(count: free.count, limit: FitPlan.parameterLimit)
+        }
+        for name in options.searchSpaces.keys.sorted() + options.bounds.keys.sorted() {
+            guard names.contains(name) else { throw .unknownParameter(name) }
+            guard !fixed.contains(name) else { throw .fixedParameter(name) }
+        }
+        let coordinates = try free.map { index throws(FitError) in
+            try Coordinate.resolve(parameters[index], space: options.searchSpaces[names[index]],
+                                   bounds: options.bounds[names[index]])
+        }
+
+        // Every value of a variable the law reads must lie in the law's own domain for it.
+        for variable in variables {
+            guard let key = data.variables.first(where: { $0 == variable }), let column = data.columns[key] else {
+                throw .missingVariable(variable.id)
+            }
+            for (row, value) in column.enumerated() {
+                do throws(ScalingLawError) { try variable.check(value) } catch {
+                    if case .invalidValue(_, _, let requirement) = error {
+                        throw .invalidValue(variable: variable.id, row: row, value: value, requirement: requirement)
+                    }
+                    throw .law(error)
+                }
+            }
+        }
+        let layout = try FitData(variables: variables, data: data)
+
+        let resolved: Optimizer
+        switch optimizer {
+        case .automatic:
+            resolved = loss.isLeastSquaresShaped ? .levenbergMarquardt : .lbfgs(memory: 10)
+        case .levenbergMarquardt:
+            guard loss.isLeastSquaresShaped else {
+                throw .unsupportedOptimizer("Levenberg–Marquardt minimises sums of ρ(r); use .lbfgs() for \(loss)")
+            }
+            resolved = optimizer
+        case .lbfgs(let memory):
+            guard memory >= 1 else { throw .invalidOption("the L-BFGS memory must be ≥ 1, got \(memory)") }
+            resolved = optimizer
+        }
+
+        let points = try starts.points(parameters: parameters, fixed: fixed)
+        let hasScale = !loss.isLeastSquaresShaped
+        var startValues: [[Double]] = []
+        var startCoordinates: [[Double]] = []
+        startValues.reserveCapacity(points.count)
+        startCoordinates.reserveCapacity(points.count)
+        for point in points {
+            var full = values
+            for (name, value) in point { full[names.firstIndex(of: name)!] = value }
+            var u: [Double] = []
+            u.reserveCapacity(free.count + 1)
+            for (slot, index) in free.enumerated() {
+                guard let coordinate = coordinates[slot].unconstrained(full[index]) else {
+                    throw .invalidStart(parameter: names[index], value: full[index], requirement: coordinates[slot].requirement)
+                }
+                u.append(coordinate)
+            }
+            if hasScale { u.append(0) }
+            startValues.append(full)
+            startCoordinates.append(u)
+        }
+
+        self.data = layout
+        self.free = free
+        self.observations = data
+        self.parameters = parameters
+        self.values = values
+        self.coordinates = coordinates
+        self.loss = loss
+        self.residuals = residuals
+        self.optimizer = resolved
+        self.options = options
+        self.startValues = startValues
+        self.startCoordinates = startCoordinates
+        self.gridRanges = starts.gridRanges
+    }
+
+    // MARK: Running
+
+    /// Runs every start, picks the best, and computes the diagnostics.
+    @usableFromInline
+    func run(_ evaluator: LawEvaluator) throws(FitError) -> FitOutcome {
+        let began = DispatchTime.now().uptimeNanoseconds
+        let problem = try FitProblem(evaluator: evaluator, data: observations, parameters: parameters, values: values,
+                                     free: free, coordinates: coordinates, residualSpace: residuals, loss: loss)
+        let results = FitPlan.optimize(problem, optimizer: optimizer, tolerances: Tolerances(options),
+                                       starts: startCoordinates, weights: problem.weights, concurrency: options.concurrency)
+        var starts: [StartResult] = []
+        starts.reserveCapacity(results.count)
+        var best: Int?
+        var bestOutside: Int?
+        for (index, result) in results.enumerated() {
+            let natural = problem.naturalValues(result.u)
+            let inside = zip(free, natural).allSatisfy { parameters[$0.0].admits($0.1) }
+            let start = StartResult(
+                index: index,
+                start: Dictionary(uniqueKeysWithValues: free.map { (parameters[$0].name, startValues[index][$0]) }),
+                parameters: Dictionary(uniqueKeysWithValues: zip(free.map { parameters[$0].name }, natural)),
+                objective: result.objective, iterations: result.iterations, evaluations: result.evaluations,
+                reason: result.reason, isInsideDomain: inside)
+            starts.append(start)
+            guard result.objective.isFinite else { continue }
+            if inside {
+                if best == nil || result.objective < results[best!].objective { best = index }
+            } else if bestOutside == nil || result.objective < results[bestOutside!].objective {
+                bestOutside = index
+            }
+        }
+        guard let best else {
+            let reason = starts.first { !$0.isInsideDomain && $0.objective.isFinite }
+                .map { _ in "every finite optimum lies outside the parameters' domain" }
+                ?? starts.first.map { $0.reason.description } ?? "no starts"
+            throw .allStartsFailed(starts: starts.count, firstReason: reason)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+        var outcome = FitOutcome(plan: self, problem: problem, best: results[best], bestIndex: best,
+                                 starts: options.keepAllStarts ? starts : [starts[best]], seconds: seconds)
+        if let bestOutside, results[bestOutside].objective < results[best].objective {
+            outcome.warnings.append(.lowerObjectiveOutsideDomain(objective: results[bestOutside].objective, start: bestOutside))
+        }
+        return outcome
+    }
+
+    /// Runs the local optimizer from each start (in parallel), with the given point weights.
+    static func optimize(
+        _ problem: FitProblem, optimizer: Optimizer, tolerances: Tolerances, starts: [[Double]], weights: [Double],
+        concurrency: Int?, initializeScale: Bool = true
+    ) -> [LocalResult] {
+        weights.withUnsafeBufferPointer { weightBuffer in
+            let weightPointer = weightBuffer.baseAddress!
+            return ParallelWork.map(count: starts.count, concurrency: concurrency,
+                                    makeState: { FitProblem.Workspace(problem) }) { index, workspace in
+                var start = starts[index]
+                if problem.hasScale && initializeScale {
+                    let scale = start.withUnsafeMutableBufferPointer {
+                        problem.initialLogScale($0.baseAddress!, weights: weightPointer, workspace)
+                    }
+                    guard let scale else {
+                        return LocalResult(u: start, objective: .infinity, iterations: 0, evaluations: 1,
+                                           reason: .failed("the law's predictions are not finite (or not positive, with logarithmic residuals) at the start"))
+                    }
+                    start[problem.free.count] = scale
+                }
+                switch optimizer {
+                case .levenbergMarquardt, .automatic:
+                    return LevenbergMarquardt(problem: problem, tolerances: tolerances)
+                        .minimize(from: start, weights: weightPointer, workspace)
+                case .lbfgs(let memory):
+                    return LBFGS(problem: problem, tolerances: tolerances, memory: memory)
+                        .minimize(from: start, weights: weightPointer, workspace)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Eight data points evaluated at once (one per `SIMD8<Double>` lane), carrying the logarithm of
+/// the values where it is known for free: the fitting engine's scalar for value-only evaluation.
+///
+/// The counterpart of ``LoggedDual`` without derivatives: inputs arrive with `ln` precomputed once
+/// per data set, and `pow` reuses it (see ``LoggedDual`` for the propagation rules).
+@usableFromInline
+struct LoggedLanes: Sendable {
+    @usableFromInline typealias Lanes = SIMD8<Double>
+
+    @usableFromInline var value: Lanes
+    /// `ln value` lane by lane when ``hasLog``; unspecified otherwise.
+    @usableFromInline var log: Lanes
+    @usableFromInline var hasLog: Bool
+
+    @inlinable @inline(__always)
+    init(_ value: Lanes, log: Lanes, hasLog: Bool) {
+        self.value = value
+        self.log = log
+        self.hasLog = hasLog
+    }
+
+    @inlinable @inline(__always)
+    var resolvedLog: Lanes { hasLog ? log : Lanes.log(value) }
+}
+
+extension LoggedLanes: LawScalar {
+    @inlinable @inline(__always)
+    init(_ constant: Double) { self.init(Lanes(repeating: constant), log: Lanes(), hasLog: false) }
+
+    @inlinable @inline(__always)
+    static func + (lhs: Self, rhs: Self) -> Self { Self(lhs.value + rhs.value, log: Lanes(), hasLog: false) }
+
+    @inlinable @inline(__always)
+    static func - (lhs: Self, rhs: Self) -> Self { Self(lhs.value - rhs.value, log: Lanes(), hasLog: false) }
+
+    @inlinable @inline(__always)
+    static prefix func - (operand: Self) -> Self { Self(-operand.value, log: Lanes(), hasLog: false) }
+
+    @inlinable @inline(__always)
+    static func * (lhs: Self, rhs: Self) -> Self {
+        Self(lhs.value * rhs.value, log: lhs.log + rhs.log, hasLog: lhs.hasLog && rhs.hasLog)
+    }
+
+    @inlinable @inline(__always)
+    static func / (lhs: Self, rhs: Self) -> Self {
+        Self(lhs.value / rhs.value, log: lhs.log - rhs.log, hasLog: lhs.hasLog && rhs.hasLog)
+    }
+
+    @inlinable @inline(__always)
+    static func exp(_ x: Self) -> Self { Self(Lanes.exp(x.value), log: x.value, hasLog: true) }
+
+    @inlinable @inline(__always)
+    static func log(_ x: Self) -> Self { Self(x.resolvedLog, log: Lanes(), hasLog: false) }
+
+    @inlinable @inline(__always)
+    static func log2(_ x: Self) -> Self {
+        Self(x.resolvedLog / Lanes(repeating: 0.693147180559945309417232121458176568), log: Lanes(), hasLog: false)
+    }
+
+    @inlinable @inline(__always)
+    static func pow(_ x: Self, _ y: Self) -> Self {
+        let logPower = y.value * x.resolvedLog
+        return Self(Lanes.exp(logPower), log: logPower, hasLog: true)
+    }
+
+    @inlinable @inline(__always)
+    static func indicator(_ x: Self, equals value: Double) -> Self {
+        Self(Lanes.indicator(x.value, equals: value), log: Lanes(), hasLog: false)
+    }
+}
