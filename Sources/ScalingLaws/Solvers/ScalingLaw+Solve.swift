@@ -180,6 +180,14 @@ struct SearchLine<Form: LawForm> {
         for end in [searchRange.lowerBound, searchRange.upperBound] {
             do { try variable.check(end) } catch { throw .invalidInput(error) }
         }
+        // Conditions of the law that fail whatever the unknown is (a Kumar precision too low for
+        // its factor, say) are the caller's input error, not an empty search.
+        var probe = base
+        probe[slot] = searchRange.lowerBound > 0
+            ? (searchRange.lowerBound * searchRange.upperBound).squareRoot() : 0.5 * (searchRange.lowerBound + searchRange.upperBound)
+        do { try law.validate(probe) } catch {
+            if case .invalidValue(let id, _, _) = error, id != variable.id { throw .invalidInput(error) }
+        }
         self.law = law
         self.slot = slot
         self.base = base
@@ -189,7 +197,12 @@ struct SearchLine<Form: LawForm> {
         upper = logarithmic ? Double.log(searchRange.upperBound) : searchRange.upperBound
     }
 
-    func variableValue(_ u: Double) -> Double { logarithmic ? Double.exp(u) : u }
+    /// The variable at u; the ends of the range exactly (exp(ln x) may differ from x in the last bit).
+    func variableValue(_ u: Double) -> Double {
+        if u == lower { return range.lowerBound }
+        if u == upper { return range.upperBound }
+        return logarithmic ? Double.exp(u) : u
+    }
 
     /// The law at u, or `nil` where the law is undefined.
     func value(at u: Double) -> Double? {
