@@ -27,6 +27,11 @@ let package = Package(
             path: "Examples/FitLaw"
         ),
         .executableTarget(
+            name: "PlanQuantization",
+            dependencies: ["ScalingLaws"],
+            path: "Examples/PlanQuantization"
+        ),
+        .executableTarget(
             name: "LawBenchmarks",
             dependencies: ["ScalingLaws"],
             path: "Benchmarks/LawBenchmarks"
