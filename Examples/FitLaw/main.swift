@@ -23,6 +23,7 @@ families (variables; parameters):
   kaplan        N, D; Nc, Dc, alphaN, alphaD               L = ((Nc/N)^(αN/αD) + Dc/D)^αD (Ouyang's baseline)
   ouyang        N, D, bits; k, alpha, beta, gamma          ΔL = k·D^β/(N^α·P^γ) (Ouyang 2024)
   kumar-ptq     N, D, bits; CT, gammaD, gammaN, gammaPost  δ = C_T·D^γD/N^γN·exp(−P/γpost) (Kumar 2024)
+  kumar         N, D, bits, weightBits, activationBits, kvBits; the unified law's 14 parameters (Kumar 2024)
   chen          N, D, groupSize; k, gammaN, gammaD, gammaG δ = k·D^γD·(log₂G)^γG/N^γN (Chen 2025)
   capybara      N, D, exponentBits, mantissaBits, blockSize; n, alpha, d, beta, epsilon, gamma, delta, nu (Sun 2025)
   frantar       N, D, format (--category COLUMN); E, A, alpha, B, beta, eff_<label>  L = E + A/(N·eff(C))^α + B/D^β
@@ -275,6 +276,7 @@ do {
     case "kaplan": try run(Ouyang2024.baseline16, table: table)
     case "ouyang": try run(Ouyang2024.unified, table: table)
     case "kumar-ptq": try run(Kumar2024.ptq, table: table)
+    case "kumar": try run(Kumar2024.unified, table: table)
     case "chen": try run(Chen2025.w4a4, table: table)
     case "capybara": try run(Sun2025.capybara, table: table)
     case "frantar":
@@ -285,7 +287,7 @@ do {
                                        values: Dictionary(uniqueKeysWithValues: labels.map { ("eff_\($0)", 1.0) }))
         try run(Hoffmann2022.printed.substituting(.N, with: effective), table: table)
     default:
-        fail("unknown law family '\(family)' (chinchilla, kaplan, ouyang, kumar-ptq, chen, capybara, frantar)")
+        fail("unknown law family '\(family)' (chinchilla, kaplan, ouyang, kumar-ptq, kumar, chen, capybara, frantar)")
     }
 } catch let error as CSVError {
     fail(error.description)

@@ -22,7 +22,7 @@ struct BootstrapRun: Sendable {
         let base = seedMixer.next()
         let results: [LocalResult] = ParallelWork.map(
             count: resamples, concurrency: concurrency, makeState: { FitProblem.Workspace(problem) }
-        ) { index, _ in
+        ) { index, workspace in
             // Resample `index` has its own stream, derived from the mixed seed (not seed + index,
             // which would make seeds s and s + 1 share all but one resample).
             var mixer = SplitMix64(state: base &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
@@ -33,8 +33,10 @@ struct BootstrapRun: Sendable {
                 weights[draw] += 1
             }
             for i in 0..<n { weights[i] *= problem.weights[i] }
-            return FitPlan.optimize(problem, optimizer: optimizer, tolerances: tolerances, starts: [start],
-                                    weights: weights, concurrency: 1, initializeScale: false)[0]
+            return weights.withUnsafeBufferPointer { weightPointer in
+                FitPlan.optimize(problem, optimizer: optimizer, tolerances: tolerances, from: start,
+                                 weights: weightPointer.baseAddress!, workspace, initializeScale: false)
+            }
         }
         var samples: [[Double]] = []
         var failures = 0, unconverged = 0

@@ -164,32 +164,42 @@ struct FitPlan: Sendable {
     /// Runs the local optimizer from each start (in parallel), with the given point weights.
     static func optimize(
         _ problem: FitProblem, optimizer: Optimizer, tolerances: Tolerances, starts: [[Double]], weights: [Double],
-        concurrency: Int?, initializeScale: Bool = true
+        concurrency: Int?
     ) -> [LocalResult] {
         weights.withUnsafeBufferPointer { weightBuffer in
             let weightPointer = weightBuffer.baseAddress!
             return ParallelWork.map(count: starts.count, concurrency: concurrency,
                                     makeState: { FitProblem.Workspace(problem) }) { index, workspace in
-                var start = starts[index]
-                if problem.hasScale && initializeScale {
-                    let scale = start.withUnsafeMutableBufferPointer {
-                        problem.initialLogScale($0.baseAddress!, weights: weightPointer, workspace)
-                    }
-                    guard let scale else {
-                        return LocalResult(u: start, objective: .infinity, iterations: 0, evaluations: 1,
-                                           reason: .failed("the law's predictions are not finite (or not positive, with logarithmic residuals) at the start"))
-                    }
-                    start[problem.free.count] = scale
-                }
-                switch optimizer {
-                case .levenbergMarquardt, .automatic:
-                    return LevenbergMarquardt(problem: problem, tolerances: tolerances)
-                        .minimize(from: start, weights: weightPointer, workspace)
-                case .lbfgs(let memory):
-                    return LBFGS(problem: problem, tolerances: tolerances, memory: memory)
-                        .minimize(from: start, weights: weightPointer, workspace)
-                }
+                optimize(problem, optimizer: optimizer, tolerances: tolerances, from: starts[index],
+                         weights: weightPointer, workspace, initializeScale: true)
             }
+        }
+    }
+
+    /// Runs the local optimizer from one start. For the likelihood, `initializeScale` sets ln σ
+    /// from the residuals at the start (otherwise the start's own ln σ is kept).
+    static func optimize(
+        _ problem: FitProblem, optimizer: Optimizer, tolerances: Tolerances, from start: [Double],
+        weights: UnsafePointer<Double>, _ workspace: FitProblem.Workspace, initializeScale: Bool
+    ) -> LocalResult {
+        var start = start
+        if problem.hasScale && initializeScale {
+            let scale = start.withUnsafeMutableBufferPointer {
+                problem.initialLogScale($0.baseAddress!, weights: weights, workspace)
+            }
+            guard let scale else {
+                return LocalResult(u: start, objective: .infinity, iterations: 0, evaluations: 1,
+                                   reason: .failed("the law's predictions are not finite (or not positive, with logarithmic residuals) at the start"))
+            }
+            start[problem.free.count] = scale
+        }
+        switch optimizer {
+        case .levenbergMarquardt, .automatic:
+            return LevenbergMarquardt(problem: problem, tolerances: tolerances)
+                .minimize(from: start, weights: weights, workspace)
+        case .lbfgs(let memory):
+            return LBFGS(problem: problem, tolerances: tolerances, memory: memory)
+                .minimize(from: start, weights: weights, workspace)
         }
     }
 }
