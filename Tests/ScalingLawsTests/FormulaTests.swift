@@ -105,7 +105,7 @@ import ScalingLaws
             == "\\frac{\\frac{{D}^{\\beta}}{{N}^{\\alpha}} \\cdot \\log_2\\left(B\\right)}{\\gamma \\cdot {\\left(E + 0.5\\right)}^{\\delta} \\cdot {\\left(M + 0.5\\right)}^{\\nu}}")
         // LaTeX's comment character in a label is escaped.
         let frantar = Frantar2025.onChinchilla.formula(.latex)
-        #expect(frantar.contains("[C = \\mathrm{50\\%-sparse}] \\cdot \\mathrm{eff}_{\\mathrm{50\\%-sparse}}"))
+        #expect(frantar.contains("[C = \\mathrm{50\\%\\mbox{-}sparse}] \\cdot \\mathrm{eff}_{\\mathrm{50\\%\\mbox{-}sparse}}"))
         let characters = Array(frantar)
         #expect(characters.indices.allSatisfy { characters[$0] != "%" || ($0 > 0 && characters[$0 - 1] == "\\") })
     }

@@ -21,6 +21,8 @@ extension String {
         for character in self {
             switch character {
             case "%", "#", "&", "_", "$", "{", "}": result += "\\" + String(character)
+            // In math mode a bare hyphen is a minus sign, even inside \mathrm.
+            case "-": result += "\\mbox{-}"
             default: result.append(character)
             }
         }
