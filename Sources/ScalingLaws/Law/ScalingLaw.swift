@@ -162,14 +162,25 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     /// The law's value and its exact gradient with respect to every parameter, at `point`.
     public func gradient(at point: [Variable: Double]) throws(ScalingLawError) -> (value: Double, gradient: [Double]) {
         let x = try arguments(point)
-        return withDualWidth(parameters.count) { (_: Dual<SIMD64<Double>>.Type) in
-            let xs = x.map { Dual<SIMD64<Double>>($0) }
-            let ps = values.enumerated().map { Dual<SIMD64<Double>>($1, seed: $0) }
-            let result = xs.withUnsafeBufferPointer { xb in
-                ps.withUnsafeBufferPointer { pb in form.evaluate(Arguments(xb), Arguments(pb)) }
-            }
-            return (result.value, (0..<values.count).map { result.partials[$0] })
+        switch values.count {
+        case 0...8: return gradient(x, SIMD8<Double>.self)
+        case 9...16: return gradient(x, SIMD16<Double>.self)
+        case 17...32: return gradient(x, SIMD32<Double>.self)
+        case 33...64: return gradient(x, SIMD64<Double>.self)
+        default: throw .tooManyParameters(values.count)
         }
+    }
+
+    /// The gradient with `Partials` slots, the narrowest that holds every parameter.
+    private func gradient<Partials: SIMD & Sendable>(
+        _ x: [Double], _: Partials.Type
+    ) -> (value: Double, gradient: [Double]) where Partials.Scalar == Double {
+        let xs = x.map { Dual<Partials>($0) }
+        let ps = values.enumerated().map { Dual<Partials>($1, seed: $0) }
+        let result = xs.withUnsafeBufferPointer { xb in
+            ps.withUnsafeBufferPointer { pb in form.evaluate(Arguments(xb), Arguments(pb)) }
+        }
+        return (result.value, (0..<values.count).map { result.partials[$0] })
     }
 
     /// The law's value and its exact derivative with respect to `variable`, at `point`.
@@ -201,13 +212,6 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
 
 /// How a formula prints.
 public enum FormulaStyle: Sendable { case unicode, latex }
-
-/// Calls `body` with the metatype of the smallest `Dual` whose partials hold `count` derivatives.
-/// Kept as one wide type here: gradients at single points are not a hot path.
-func withDualWidth<R>(_ count: Int, _ body: (Dual<SIMD64<Double>>.Type) -> R) -> R {
-    precondition(count <= 64, "at most 64 parameters are supported")
-    return body(Dual<SIMD64<Double>>.self)
-}
 
 extension Parameter {
     /// The domain as words, for error messages.

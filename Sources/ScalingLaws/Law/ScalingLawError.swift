@@ -18,6 +18,8 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
     case raggedColumns(String)
     /// The law evaluated to NaN or ±∞ at an input that passed validation.
     case nonFiniteResult(String)
+    /// Exact gradients carry at most 64 partial derivatives; the law has more parameters.
+    case tooManyParameters(Int)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
             return "bad batch: \(detail)"
         case .nonFiniteResult(let detail):
             return "the law evaluated to a non-finite number: \(detail)"
+        case .tooManyParameters(let count):
+            return "the law has \(count) parameters: exact gradients support at most 64"
         }
     }
 }
