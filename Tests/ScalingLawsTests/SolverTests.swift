@@ -137,15 +137,15 @@ import Testing
 
 @Suite struct SolverBruteForceTests {
     /// `count` points log-spaced over `range`.
-    static func grid(_ range: ClosedRange<Double>, _ count: Int) -> [Double] {
-        logSpaced(from: range.lowerBound, to: range.upperBound, count: count)
+    static func grid(_ range: ClosedRange<Double>, _ count: Int) throws -> [Double] {
+        try logSpaced(from: range.lowerBound, to: range.upperBound, count: count)
     }
 
     @Test func solveMatchesASignChangeOnAFineGrid() throws {
         let law = Hoffmann2022.printed
         let root = try law.solve(for: .D, reaching: 2.2, at: [.N: 7e9])
         #expect(abs(try law(N: 7e9, D: root) - 2.2) < 1e-12)
-        let points = Self.grid(1e9...1e14, 20_000)
+        let points = try Self.grid(1e9...1e14, 20_000)
         let crossing = try #require(zip(points, points.dropFirst()).first { left, right in
             (try law(N: 7e9, D: left) - 2.2) * (try law(N: 7e9, D: right) - 2.2) <= 0
         })
@@ -160,13 +160,13 @@ import Testing
     @Test func criticalTokensIsTheGridMinimum() throws {
         let point: [Variable: Double] = [.N: 1e9, .exponentBits: 4, .mantissaBits: 3, .blockSize: 128]
         let critical = try Sun2025.capybara.criticalTokens(at: point)
-        let tokens = Self.grid(1e12...1e15, 20_000)
+        let tokens = try Self.grid(1e12...1e15, 20_000)
         let losses = try tokens.map { d -> Double in var query = point; query[.D] = d; return try Sun2025.capybara(query) }
         let best = losses.indices.min { losses[$0] < losses[$1] }!
         #expect(critical >= tokens[best - 1] && critical <= tokens[best + 1])
 
         let kumar = try Kumar2024.postTrainingLoss.criticalTokens(at: [.N: 30e6, .bits: 4])
-        let kumarTokens = Self.grid(1e10...1e12, 20_000)
+        let kumarTokens = try Self.grid(1e10...1e12, 20_000)
         let kumarLosses = try kumarTokens.map { try Kumar2024.postTrainingLoss([.N: 30e6, .D: $0, .bits: 4]) }
         let kumarBest = kumarLosses.indices.min { kumarLosses[$0] < kumarLosses[$1] }!
         #expect(kumar >= kumarTokens[kumarBest - 1] && kumar <= kumarTokens[kumarBest + 1])
@@ -175,7 +175,7 @@ import Testing
     @Test func computeOptimalIsTheGridMinimumAlongIsoCompute() throws {
         for (compute, law) in [(1e23, Hoffmann2022.printed), (1e21, Besiroglu2024.refit)] {
             let optimum = try law.computeOptimal(compute: compute)
-            let sizes = Self.grid(1e8...1e12, 20_000)
+            let sizes = try Self.grid(1e8...1e12, 20_000)
             let losses = try sizes.map { try law(N: $0, D: compute / (6 * $0)) }
             let best = losses.indices.min { losses[$0] < losses[$1] }!
             #expect(optimum.N >= sizes[best - 1] && optimum.N <= sizes[best + 1])
@@ -328,7 +328,7 @@ import Testing
         }
     }
 
-    @Test func computeAndParetoRequests() {
+    @Test func computeAndParetoRequests() throws {
         #expect { try Hoffmann2022.printed.computeOptimal(compute: 0) } throws: { error in
             if case SolverError.invalidInput(.invalidValue(variable: "compute", _, _)) = error { return true }
             return false
@@ -355,6 +355,15 @@ import Testing
             if case SolverError.invalidRequest(let detail) = error { return detail.contains("fits") }
             return false
         }
+        for (lower, upper, count) in [(0.0, 1e9, 5), (-1, 1e9, 5), (1e9, .infinity, 5), (1e10, 1e9, 5), (1e9, 1e10, 0)] {
+            #expect { try logSpaced(from: lower, to: upper, count: count) } throws: { error in
+                if case SolverError.invalidRequest = error { return true }
+                return false
+            }
+        }
+        let spaced = try logSpaced(from: 1e9, to: 1e12, count: 4)
+        #expect(spaced.first == 1e9 && spaced.last == 1e12)
+        #expect(zip(spaced, [1e9, 1e10, 1e11, 1e12]).allSatisfy { abs($0 / $1 - 1) < 1e-14 })
         #expect { try Ouyang2024.quantizedLoss.paretoFrontier(parameterCounts: [-7e9], bitWidths: [4], budget: .tokens(1e12)) } throws: { error in
             if case SolverError.invalidInput(.invalidValue(variable: "N", _, _)) = error { return true }
             return false

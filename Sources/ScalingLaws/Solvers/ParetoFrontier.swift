@@ -86,9 +86,16 @@ extension ScalingLaw {
     }
 }
 
-/// `count` values spaced evenly in log space from `lower` to `upper` inclusive.
-public func logSpaced(from lower: Double, to upper: Double, count: Int) -> [Double] {
+/// `count` values spaced evenly in log space from `lower` to `upper` inclusive (both ends exact).
+///
+/// - Throws: ``SolverError/invalidRequest(_:)`` unless 0 < lower ≤ upper, both finite, and count ≥ 1.
+public func logSpaced(from lower: Double, to upper: Double, count: Int) throws(SolverError) -> [Double] {
+    guard lower > 0, upper.isFinite, lower <= upper, count >= 1 else {
+        throw .invalidRequest("log-spaced values need 0 < lower ≤ upper, both finite, and a count ≥ 1 (got \(lower), \(upper), \(count))")
+    }
     guard count > 1 else { return [lower] }
     let (a, b) = (Double.log(lower), Double.log(upper))
-    return (0..<count).map { Double.exp(a + (b - a) * Double($0) / Double(count - 1)) }
+    return (0..<count).map { index in
+        index == 0 ? lower : index == count - 1 ? upper : Double.exp(a + (b - a) * Double(index) / Double(count - 1))
+    }
 }
