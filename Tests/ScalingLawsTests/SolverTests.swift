@@ -370,3 +370,25 @@ import Testing
         }
     }
 }
+
+@Suite struct SolverBudgetTests {
+    /// A precision-aware compute budget gives each bit width its own tokens: D = C/((6/16)·N·P).
+    @Test func paretoComputeBudgetChargesEachBitWidth() throws {
+        let frontier = try Kumar2024.postTrainingLoss.paretoFrontier(
+            parameterCounts: [1e8, 1e9], bitWidths: [4, 8], budget: .compute(1e21, .precisionAware(.bits)))
+        for option in frontier.options {
+            #expect(abs(option.D * option.N * option.bits * 6 / 16 / 1e21 - 1) < 1e-12)
+        }
+    }
+
+    /// A fixed Kumar precision at which training diverges is named, not reported as an empty search.
+    @Test func computeOptimalNamesTheInvalidPrecision() {
+        #expect {
+            try Kumar2024.trainingLoss.computeOptimal(
+                compute: 1e21, cost: .precisionAware(), at: [.weightBits: 8, .activationBits: 3, .kvBits: 8])
+        } throws: { error in
+            if case SolverError.invalidInput(.invalidValue(variable: "activationBits", _, _)) = error { return true }
+            return false
+        }
+    }
+}

@@ -180,7 +180,13 @@ extension ScalingLaw {
             return evaluate(x)
         }
         guard let best = ScalarSearch.minimum(
-            in: Double.log(range.lowerBound), Double.log(range.upperBound), samples: 97, loss) else { return nil }
+            in: Double.log(range.lowerBound), Double.log(range.upperBound), samples: 97, loss) else {
+            // Undefined everywhere: report the law's own validation error when the fixed variables
+            // are to blame (a Kumar precision at which training diverges, say).
+            _ = loss(0.5 * (Double.log(range.lowerBound) + Double.log(range.upperBound)))
+            do throws(ScalingLawError) { try validate(x) } catch { throw .invalidInput(error) }
+            return nil
+        }
         let n = Double.exp(best.x)
         return (n, compute / (perParameterToken * n), best.value, best.atBoundary)
     }

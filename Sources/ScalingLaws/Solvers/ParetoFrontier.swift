@@ -16,7 +16,10 @@ public struct DeploymentOption: Sendable, Hashable {
 /// The training budget behind a deployment choice: a fixed number of tokens, or a compute budget
 /// that buys D = C/(cost·N) tokens for a model of N parameters.
 public enum TrainingBudget: Sendable {
+    /// Every option is trained on this many tokens.
     case tokens(Double)
+    /// Every option spends this compute, in FLOPs, under the cost model: D = C/(cost·N), the cost
+    /// evaluated at the option's N and bit width.
     case compute(Double, CostModel)
 }
 
@@ -58,16 +61,18 @@ extension ScalingLaw {
         }
         var options: [DeploymentOption] = []
         for n in parameterCounts {
-            let tokens: Double
-            switch budget {
-            case .tokens(let d):
-                tokens = d
-            case .compute(let compute, let cost):
-                var settings = point
-                settings[.N] = n
-                tokens = compute / (cost.flopsPerParameterToken(settings) * n)
-            }
             for bits in bitWidths {
+                let tokens: Double
+                switch budget {
+                case .tokens(let d):
+                    tokens = d
+                case .compute(let compute, let cost):
+                    // The cost may depend on the bit width (a precision-aware cost model).
+                    var settings = point
+                    settings[.N] = n
+                    settings[bitsVariable] = bits
+                    tokens = compute / (cost.flopsPerParameterToken(settings) * n)
+                }
                 var query = point
                 query[.N] = n
                 query[.D] = tokens
