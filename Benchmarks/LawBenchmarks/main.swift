@@ -105,7 +105,7 @@ func evaluateInChunks<Form: LawForm, Lanes: LawScalar>(
             lanes[slot] = columns[slot].withUnsafeBufferPointer { load($0.baseAddress! + start) }
         }
         let value = lanes.withUnsafeBufferPointer { x in
-            parameters.withUnsafeBufferPointer { p in form.evaluate(Arguments(x), Arguments(p)) }
+            parameters.withUnsafeBufferPointer { p in form.evaluate(LawArguments(x), LawArguments(p)) }
         }
         total += sum(value)
         start += 8
@@ -121,7 +121,7 @@ func evaluateScalar<Form: LawForm>(_ form: Form, _ values: [Double], _ columns: 
     for row in 0..<count {
         for slot in columns.indices { point[slot] = columns[slot][row] }
         total += point.withUnsafeBufferPointer { x in
-            values.withUnsafeBufferPointer { p in form.evaluate(Arguments(x), Arguments(p)) }
+            values.withUnsafeBufferPointer { p in form.evaluate(LawArguments(x), LawArguments(p)) }
         }
     }
     return total

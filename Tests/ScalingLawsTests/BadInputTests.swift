@@ -229,7 +229,7 @@ import ScalingLaws
         struct Bounded: LawForm {
             var variables: [Variable] { [.N] }
             var parameters: [Parameter] { [Parameter("share", domain: .interval(0...1))] }
-            func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T { x[0] * p[0] }
+            func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T { x[0] * p[0] }
         }
         #expect(throws: ScalingLawError.invalidParameterValue(parameter: "share", value: 1.5, requirement: "in [0.0, 1.0]")) {
             try ScalingLaw(Bounded(), values: ["share": 1.5])

@@ -17,7 +17,7 @@ struct EffectiveDataForm: LawForm {
     var variables: [Variable] { [.D, .uniqueTokens] }
     var parameters: [Parameter] { [Parameter("rStarD", symbol: Symbol("R_D*", latex: "R_{D}^{*}"))] }
 
-    func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let (tokens, unique) = (x[0], x[1])
         let rStar = p[0]
         let repetitions = tokens / unique - T(1)
@@ -25,7 +25,7 @@ struct EffectiveDataForm: LawForm {
     }
 
     /// A run cannot see fewer tokens than it has unique tokens.
-    func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
+    func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         if !(x[1] <= x[0]) {
             throw .invalidValue(variable: Variable.uniqueTokens.id, value: x[1], requirement: "≤ D, the tokens trained on")
         }

@@ -311,7 +311,7 @@ import Testing
         struct DecayForm: LawForm {
             var variables: [Variable] { [.N] }
             var parameters: [Parameter] { [Parameter("c"), Parameter("kappa")] }
-            func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T { p[0] / T.pow(x[0], p[1]) }
+            func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T { p[0] / T.pow(x[0], p[1]) }
         }
         // Rising data: c/N^κ fits it only with κ = −0.2 < 0.
         let rising = try ScalingLaw(PowerLawForm(.N), values: ["c": 1, "kappa": 0.2])

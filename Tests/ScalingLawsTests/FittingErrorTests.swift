@@ -54,7 +54,7 @@ import Testing
         struct WideForm: LawForm {
             var variables: [Variable] { [.N] }
             var parameters: [Parameter] { (0..<65).map { Parameter("p\($0)") } }
-            func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+            func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
                 var total = T(0)
                 for index in 0..<p.count { total = total + p[index] }
                 return total * x[0]
@@ -112,7 +112,7 @@ import Testing
         struct NegativeForm: LawForm {
             var variables: [Variable] { [.N] }
             var parameters: [Parameter] { [Parameter("a")] }
-            func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T { -(p[0] * x[0]) }
+            func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T { -(p[0] * x[0]) }
         }
         let negative = try ScalingLaw(NegativeForm(), values: ["a": 1])
         let data = try Observations([.N: [1, 2, 3]], targets: [1, 2, 3])

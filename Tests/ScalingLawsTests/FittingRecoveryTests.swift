@@ -99,7 +99,7 @@ import Testing
             [Parameter("E"), Parameter("A"), Parameter("alpha"), Parameter("B"), Parameter("beta"), Parameter("R")]
         }
 
-        func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+        func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
             let (n, d, u) = (x[0], x[1], x[2])
             let (e, a, alpha, b, beta, r) = (p[0], p[1], p[2], p[3], p[4], p[5])
             let repeats = d / u - T(1)

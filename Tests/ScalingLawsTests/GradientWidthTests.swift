@@ -9,7 +9,7 @@ import Testing
         let count: Int
         var variables: [Variable] { [.N] }
         var parameters: [Parameter] { (0..<count).map { Parameter("p\($0)", domain: .real) } }
-        func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+        func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
             var total = T(0)
             for index in 0..<p.count { total = total + T(Double(index + 1)) * p[index] * x[0] }
             return total

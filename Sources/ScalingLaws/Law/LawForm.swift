@@ -9,7 +9,7 @@
 /// struct DataConstrained: LawForm {
 ///     var variables: [Variable] { [.N, .D, uniqueTokens] }
 ///     var parameters: [Parameter] { [Parameter("E"), Parameter("A"), Parameter("alpha", symbol: Symbol("α", latex: "\\alpha")), …] }
-///     func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+///     func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
 ///         let (n, d, u) = (x[0], x[1], x[2])
 ///         …
 ///     }
@@ -26,7 +26,7 @@ public protocol LawForm: Sendable {
     /// Must be pure and written only with ``LawScalar`` operations, so that it runs on every
     /// scalar type. It may assume each variable is in its domain and `x` passed
     /// ``validate(_:parameters:)``.
-    func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T
+    func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T
 
     /// Throws a ``ScalingLawError`` naming the variable when `x` breaks a condition of the law
     /// beyond each variable's own ``Variable/domain`` (which the caller has checked already), such
@@ -34,15 +34,15 @@ public protocol LawForm: Sendable {
     ///
     /// The default has no further conditions. ``ScalingLaw`` calls it for every point it evaluates,
     /// batches included, so keep it cheap.
-    func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError)
+    func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError)
 }
 
 extension LawForm {
     @inlinable @inline(__always)
-    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {}
+    public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {}
 
     /// Checks every variable of `x` against its declared domain.
-    public func validateDomains(_ x: Arguments<Double>) throws(ScalingLawError) {
+    public func validateDomains(_ x: LawArguments<Double>) throws(ScalingLawError) {
         let variables = self.variables
         for index in variables.indices { try variables[index].check(x[index]) }
     }
@@ -59,7 +59,7 @@ extension LawForm {
             return .symbol(parameter.symbol)
         }
         return symbols.withUnsafeBufferPointer { x in
-            parameterTerms.withUnsafeBufferPointer { p in evaluate(Arguments(x), Arguments(p)) }
+            parameterTerms.withUnsafeBufferPointer { p in evaluate(LawArguments(x), LawArguments(p)) }
         }
     }
 }

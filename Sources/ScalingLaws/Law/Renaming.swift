@@ -21,12 +21,12 @@ public struct Renaming<Base: LawForm>: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         withGathered(p, parameterMap) { bp in base.evaluate(x, bp) }
     }
 
     @inlinable
-    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
+    public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         var failure: ScalingLawError?
         withGathered(p, parameterMap) { bp in
             do throws(ScalingLawError) { try base.validate(x, parameters: bp) } catch { failure = error }

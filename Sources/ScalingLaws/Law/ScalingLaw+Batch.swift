@@ -40,7 +40,7 @@ extension ScalingLaw {
                 for row in 0..<count {
                     for slot in columns.indices { buffer[slot] = columns[slot][row] }
                     do throws(ScalingLawError) {
-                        try form.validate(Arguments(UnsafeBufferPointer(buffer)), parameters: Arguments(parameters))
+                        try form.validate(LawArguments(UnsafeBufferPointer(buffer)), parameters: LawArguments(parameters))
                     } catch {
                         failure = error
                         return
@@ -77,7 +77,7 @@ extension ScalingLaw {
                                 x[slot] = source.loadUnaligned(
                                     fromByteOffset: (slot * stride + start) * MemoryLayout<Double>.stride, as: Lanes.self)
                             }
-                            let chunk = form.evaluate(Arguments(UnsafeBufferPointer(x)), Arguments(p))
+                            let chunk = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(p))
                             target.storeBytes(of: chunk, toByteOffset: start * MemoryLayout<Double>.stride, as: Lanes.self)
                         }
                     }

@@ -129,7 +129,7 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
         x.withUnsafeBufferPointer { xb in
             values.withUnsafeBufferPointer { pb in
                 do throws(ScalingLawError) {
-                    try form.validate(Arguments(xb), parameters: Arguments(pb))
+                    try form.validate(LawArguments(xb), parameters: LawArguments(pb))
                 } catch { failure = error }
             }
         }
@@ -155,7 +155,7 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     public func evaluate<T: LawScalar>(_ x: [T]) -> T {
         let p = values.map { T($0) }
         return x.withUnsafeBufferPointer { xb in
-            p.withUnsafeBufferPointer { pb in form.evaluate(Arguments(xb), Arguments(pb)) }
+            p.withUnsafeBufferPointer { pb in form.evaluate(LawArguments(xb), LawArguments(pb)) }
         }
     }
 
@@ -178,7 +178,7 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
         let xs = x.map { Dual<Partials>($0) }
         let ps = values.enumerated().map { Dual<Partials>($1, seed: $0) }
         let result = xs.withUnsafeBufferPointer { xb in
-            ps.withUnsafeBufferPointer { pb in form.evaluate(Arguments(xb), Arguments(pb)) }
+            ps.withUnsafeBufferPointer { pb in form.evaluate(LawArguments(xb), LawArguments(pb)) }
         }
         return (result.value, (0..<values.count).map { result.partials[$0] })
     }

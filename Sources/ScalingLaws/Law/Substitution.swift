@@ -55,7 +55,7 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let replacement = withGathered(x, innerVariableMap) { ix in
             withGathered(p, innerParameterMap) { ip in inner.evaluate(ix, ip) }
         }
@@ -65,7 +65,7 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
     }
 
     @inlinable
-    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
+    public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         var failure: ScalingLawError?
         let replacement: Double = withGathered(x, innerVariableMap) { ix in
             withGathered(p, innerParameterMap) { ip in

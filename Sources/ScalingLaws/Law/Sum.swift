@@ -29,7 +29,7 @@ public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let left = lhs.evaluate(x.prefix(lhsVariableCount), p.prefix(lhsParameterCount))
         let right = withGathered(x, rhsVariableMap) { rx in
             withGathered(p, rhsParameterMap) { rp in rhs.evaluate(rx, rp) }
@@ -38,7 +38,7 @@ public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
     }
 
     @inlinable
-    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
+    public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         try lhs.validate(x.prefix(lhsVariableCount), parameters: p.prefix(lhsParameterCount))
         var failure: ScalingLawError?
         withGathered(x, rhsVariableMap) { rx in

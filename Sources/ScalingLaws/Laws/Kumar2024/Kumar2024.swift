@@ -13,7 +13,7 @@ public struct KumarPTQForm: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let (n, d, bits) = (x[0], x[1], x[2])
         let (ct, gammaD, gammaN, gammaPost) = (p[0], p[1], p[2], p[3])
         return ct * T.pow(d, gammaD) / T.pow(n, gammaN) * T.exp(-(bits / gammaPost))
@@ -38,7 +38,7 @@ public struct KumarEffectiveParametersForm: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let one = T(1)
         let weights = one - T.exp(-(x[1] / p[0]) + p[1])
         let activations = one - T.exp(-(x[2] / p[2]) + p[3])
@@ -46,7 +46,7 @@ public struct KumarEffectiveParametersForm: LawForm {
         return T.named(Symbol("N_eff", latex: "N_{\\mathrm{eff}}"), x[0] * weights * activations * kvCache)
     }
 
-    public func validate(_ x: Arguments<Double>, parameters p: Arguments<Double>) throws(ScalingLawError) {
+    public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         let checks: [(Variable, Int)] = [(.weightBits, 0), (.activationBits, 2), (.kvBits, 4)]
         for (offset, (variable, slot)) in checks.enumerated() {
             let bits = x[offset + 1], gamma = p[slot], shift = p[slot + 1]

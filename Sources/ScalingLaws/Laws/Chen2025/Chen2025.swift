@@ -13,7 +13,7 @@ public struct ChenQATForm: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let (n, d, group) = (x[0], x[1], x[2])
         let (k, gammaN, gammaD, gammaG) = (p[0], p[1], p[2], p[3])
         return k * T.pow(d, gammaD) * T.pow(T.log2(group), gammaG) / T.pow(n, gammaN)

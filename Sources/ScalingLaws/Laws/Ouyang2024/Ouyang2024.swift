@@ -12,7 +12,7 @@ public struct OuyangDegradationForm: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let (n, d, bits) = (x[0], x[1], x[2])
         let (k, alpha, beta, gamma) = (p[0], p[1], p[2], p[3])
         return k * T.pow(d, beta) / (T.pow(n, alpha) * T.pow(bits, gamma))
@@ -34,7 +34,7 @@ public struct KaplanForm: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let (n, d) = (x[0], x[1])
         let (nc, dc, alphaN, alphaD) = (p[0], p[1], p[2], p[3])
         return T.pow(T.pow(nc / n, alphaN / alphaD) + dc / d, alphaD)
@@ -56,7 +56,7 @@ public struct PowerLawForm: LawForm {
     public var parameters: [Parameter] { [Parameter("c"), .greek("kappa", "κ", "\\kappa", domain: .real)] }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         p[0] * T.pow(x[0], p[1])
     }
 }

@@ -15,7 +15,7 @@ public struct CapybaraTermForm: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let (n, d, exponent, mantissa, block) = (x[0], x[1], x[2], x[3], x[4])
         let (alpha, beta, gamma, delta, nu) = (p[0], p[1], p[2], p[3], p[4])
         let half = T(0.5)

@@ -16,7 +16,7 @@ public struct PerCategoryEffectiveParametersForm: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         var multiplier = T(0)
         for index in 0..<p.count {
             multiplier = multiplier + T.indicator(x[1], equals: Double(index)) * p[index]

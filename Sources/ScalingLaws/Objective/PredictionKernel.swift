@@ -56,7 +56,7 @@ struct PredictionKernel<Form: LawForm>: Sendable {
                                                        log: logBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self),
                                                        hasLog: hasLog[v])
                                 }
-                                let y = form.evaluate(Arguments(UnsafeBufferPointer(x)), Arguments(UnsafeBufferPointer(p)))
+                                let y = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(UnsafeBufferPointer(p)))
                                 let lanes = Swift.min(Lanes.scalarCount, count - start)
                                 for lane in 0..<lanes { predictions[start + lane] = y.value[lane] }
                                 start += Lanes.scalarCount
@@ -100,7 +100,7 @@ struct PredictionKernel<Form: LawForm>: Sendable {
                                 for v in 0..<variableCount {
                                     x[v] = Number(input: values[v * padded + i], log: logs[v * padded + i], hasLog: hasLog[v])
                                 }
-                                let y = form.evaluate(Arguments(UnsafeBufferPointer(x)), Arguments(UnsafeBufferPointer(p)))
+                                let y = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(UnsafeBufferPointer(p)))
                                 predictions[i] = y.value
                                 let row = jacobian + i * k
                                 for slot in 0..<k { row[slot] = y.partials[slot] }

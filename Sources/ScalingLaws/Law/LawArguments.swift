@@ -3,7 +3,7 @@
 ///
 /// A read-only view into storage owned by the caller, valid only during the call it is passed to
 /// (do not store it). Composite laws hand their parts re-ordered views of the same values.
-public struct Arguments<T> {
+public struct LawArguments<T> {
     @usableFromInline let base: UnsafePointer<T>?
     /// The number of values.
     public let count: Int
@@ -30,30 +30,30 @@ public struct Arguments<T> {
 
     /// The first `length` values.
     @inlinable @inline(__always)
-    public func prefix(_ length: Int) -> Arguments<T> {
-        Arguments(base: base, count: Swift.min(length, count))
+    public func prefix(_ length: Int) -> LawArguments<T> {
+        LawArguments(base: base, count: Swift.min(length, count))
     }
 }
 
 /// Calls `body` with the values `source[map[0]], source[map[1]], …`, gathered on the stack.
 @inlinable
 func withGathered<T, Result>(
-    _ source: Arguments<T>, _ map: [Int], _ body: (Arguments<T>) -> Result
+    _ source: LawArguments<T>, _ map: [Int], _ body: (LawArguments<T>) -> Result
 ) -> Result {
     let count = map.count
     return withUnsafeTemporaryAllocation(of: T.self, capacity: Swift.max(count, 1)) { buffer in
         let start = buffer.baseAddress.unsafelyUnwrapped
         for index in 0..<count { (start + index).initialize(to: source[map[index]]) }
         defer { start.deinitialize(count: count) }
-        return body(Arguments(base: UnsafePointer(start), count: count))
+        return body(LawArguments(base: UnsafePointer(start), count: count))
     }
 }
 
 /// Like ``withGathered(_:_:_:)``, with `replacement` at position `slot` instead of a source value.
 @inlinable
 func withGathered<T, Result>(
-    _ source: Arguments<T>, _ map: [Int], replacing slot: Int, with replacement: T,
-    _ body: (Arguments<T>) -> Result
+    _ source: LawArguments<T>, _ map: [Int], replacing slot: Int, with replacement: T,
+    _ body: (LawArguments<T>) -> Result
 ) -> Result {
     let count = map.count
     return withUnsafeTemporaryAllocation(of: T.self, capacity: Swift.max(count, 1)) { buffer in
@@ -62,6 +62,6 @@ func withGathered<T, Result>(
             (start + index).initialize(to: index == slot ? replacement : source[map[index]])
         }
         defer { start.deinitialize(count: count) }
-        return body(Arguments(base: UnsafePointer(start), count: count))
+        return body(LawArguments(base: UnsafePointer(start), count: count))
     }
 }

@@ -12,7 +12,7 @@ public struct ChinchillaForm: LawForm {
     }
 
     @inlinable
-    public func evaluate<T: LawScalar>(_ x: Arguments<T>, _ p: Arguments<T>) -> T {
+    public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
         let (n, d) = (x[0], x[1])
         let (e, a, alpha, b, beta) = (p[0], p[1], p[2], p[3], p[4])
         return e + a / T.pow(n, alpha) + b / T.pow(d, beta)
