@@ -186,8 +186,8 @@ let variablesById: [String: Variable] = Dictionary(uniqueKeysWithValues: [
 /// Fits `law` with the settings and prints the result.
 func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
     var law = law
-    for (name, value) in settings.fixed { law = try law.fixing(name, to: value) }
-    for (name, value) in settings.starts { law = try law.setting(name, to: value) }
+    for (name, value) in settings.fixed { law = try law.fixing(law.parameter(named: name), to: value) }
+    for (name, value) in settings.starts { law = try law.setting(law.parameter(named: name), to: value) }
     // A header name as written, else an expression if it has operators, else a (missing) column.
     func source(_ text: String) throws(CSVError) -> ColumnSource {
         if table.columns.contains(text) || !text.contains(where: { "+-*/^()`[]".contains($0) }) { return .column(text) }
@@ -217,8 +217,8 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
     if settings.json {
         var parameters: [String: Any] = [:]
         for parameter in fit.law.parameters {
-            var entry: [String: Any] = ["value": fit.parameters[parameter.name]!,
-                                        "fixed": fit.law.fixedParameters.contains(parameter.name)]
+            var entry: [String: Any] = ["value": fit.parameters[parameter]!,
+                                        "fixed": fit.law.fixedParameters.contains(parameter)]
             if let error = fit.standardErrors[parameter.name] { entry["standardError"] = error }
             if let error = bootstrap?.standardErrors[parameter.name] { entry["bootstrapStandardError"] = error }
             if let interval = bootstrap?.intervals[parameter.name] {
@@ -244,9 +244,9 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
     print("parameter           value      ± std. error" + (bootstrap == nil ? "" : "   ± bootstrap   95% interval"))
     for parameter in fit.law.parameters {
         let name = parameter.name
-        let value = fit.parameters[name]!
+        let value = fit.parameters[parameter]!
         var line = name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%14.6g", value)
-        if fit.law.fixedParameters.contains(name) {
+        if fit.law.fixedParameters.contains(parameter) {
             line += "   (fixed)"
         } else {
             line += fit.standardErrors[name].map { String(format: " ± %11.4g", $0) } ?? " ±           ?"
@@ -284,7 +284,7 @@ do {
         var labels = try table.distinctValues(of: category)
         if labels.allSatisfy({ Double($0) != nil }) { labels.sort { Double($0)! < Double($1)! } }
         let effective = try ScalingLaw(PerCategoryEffectiveParametersForm(labels: labels),
-                                       values: Dictionary(uniqueKeysWithValues: labels.map { ("eff_\($0)", 1.0) }))
+                                       values: Dictionary(uniqueKeysWithValues: labels.map { (Parameter("eff_\($0)"), 1.0) }))
         try run(Hoffmann2022.printed.substituting(.N, with: effective), table: table)
     default:
         fail("unknown law family '\(family)' (chinchilla, kaplan, ouyang, kumar-ptq, kumar, chen, capybara, frantar)")

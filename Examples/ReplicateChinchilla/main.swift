@@ -111,7 +111,7 @@ let publishedErrors: [String: Double] = ["A": 124.5, "B": 1293, "E": 0.026, "alp
 
 func summary(_ fit: FitResult<ChinchillaForm>) -> [String: Any] {
     var entry: [String: Any] = [:]
-    for name in names { entry[name] = fit.parameters[name]! }
+    for name in names { entry[name] = fit.parameters[Parameter(name)]! }
     entry["objective"] = fit.objective
     entry["seconds"] = fit.seconds
     entry["iterations"] = fit.iterations
@@ -144,7 +144,7 @@ if arguments.json {
     print("\n1. Hoffmann's procedure: Huber δ = 1e-3 on log residuals, L-BFGS from 4,500 grid starts")
     print(String(format: "   %.2f s, best start %d, %@", grid.seconds, grid.bestStart, grid.reason.description))
     print("  parameter        fitted     published")
-    for name in names { print(row(name, grid.parameters[name]!, publishedGrid[name])) }
+    for name in names { print(row(name, grid.parameters[Parameter(name)]!, publishedGrid[name])) }
     print(row("objective", grid.objective, publishedGrid["objective"]))
     for warning in grid.warnings { print("  warning: \(warning)") }
 
@@ -153,7 +153,7 @@ if arguments.json {
     print("  parameter        fitted     published   bootstrap SE  published SE")
     for name in names {
         let se = bootstrap.standardErrors[name] ?? .nan
-        print(row(name, likelihood.parameters[name]!, publishedLikelihood[name])
+        print(row(name, likelihood.parameters[Parameter(name)]!, publishedLikelihood[name])
               + String(format: "%14.4g%14.4g", se, publishedErrors[name]!))
     }
     print(row("objective", likelihood.objective, nil))

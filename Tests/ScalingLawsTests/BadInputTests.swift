@@ -192,7 +192,7 @@ import ScalingLaws
     }
 
     @Test func unknownMissingAndInvalidParameters() throws {
-        let values: [String: Double] = ["E": 1.69, "A": 406.4, "alpha": 0.34, "B": 410.7, "beta": 0.28]
+        let values: [Parameter: Double] = ["E": 1.69, "A": 406.4, "alpha": 0.34, "B": 410.7, "beta": 0.28]
         #expect(throws: ScalingLawError.unknownParameter("gamma")) {
             try ScalingLaw(ChinchillaForm(), values: values.merging(["gamma": 1]) { $1 })
         }

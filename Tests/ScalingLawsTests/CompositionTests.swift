@@ -37,7 +37,7 @@ struct EffectiveDataForm: LawForm {
     static let effectiveData = try! ScalingLaw(EffectiveDataForm(), name: "effectiveData", values: ["rStarD": 15.4])
 
     /// Chinchilla with D replaced by the user's D′: a substitution by a sub-law.
-    static let dataConstrained = Hoffmann2022.printed.substituting(.D, with: effectiveData)
+    static let dataConstrained = try! Hoffmann2022.printed.substituting(.D, with: effectiveData)
 
     /// Ouyang's degradation with its α, β renamed apart from Chinchilla's.
     static let degradation = Ouyang2024.unified.renaming([
@@ -78,12 +78,46 @@ struct EffectiveDataForm: LawForm {
         #expect(Self.dataConstrained.values == [1.69, 406.4, 0.34, 410.7, 0.28, 15.4])
     }
 
-    @Test func sumSharesParametersByName() throws {
-        // Ouyang's α and β are named like Chinchilla's: the sum has one of each, the left value wins.
-        let shared = Self.dataConstrained + Ouyang2024.unified
+    @Test func sumOfLawsWithACommonParameterNameIsAnError() {
+        // Ouyang's α and β are named like Chinchilla's: a plain sum would silently drop one of each.
+        #expect(throws: ScalingLawError.conflictingParameter(
+            "alpha", first: "'Hoffmann2022.printed[D → effectiveData]'", second: "'Ouyang2024.unified'")) {
+            try Self.dataConstrained + Ouyang2024.unified
+        }
+        #expect(throws: ScalingLawError.conflictingParameter(
+            "alpha", first: "the left term (ChinchillaForm)", second: "the right term (OuyangDegradationForm)")) {
+            try ChinchillaForm() + OuyangDegradationForm()
+        }
+        // A substitution whose inner law shares a name with the outer one is the same mistake.
+        #expect(throws: ScalingLawError.conflictingParameter(
+            "alpha", first: "'Hoffmann2022.printed'", second: "'Ouyang2024.unified'")) {
+            try Hoffmann2022.printed.substituting(.D, with: Ouyang2024.unified)
+        }
+        let message = ScalingLawError.conflictingParameter("alpha", first: "'a'", second: "'b'").description
+        #expect(message.contains("'alpha'") && message.contains("'a'") && message.contains("'b'"))
+    }
+
+    @Test func sharingMustNameAParameterBothTermsHave() {
+        #expect(throws: ScalingLawError.invalidSharing("gamma", reason: "both terms must have it")) {
+            try Hoffmann2022.printed.adding(Ouyang2024.unified, sharing: ["alpha", "beta", "gamma"])
+        }
+        // Sharing only α still leaves β in conflict.
+        #expect(throws: ScalingLawError.conflictingParameter(
+            "beta", first: "'Hoffmann2022.printed'", second: "'Ouyang2024.unified'")) {
+            try Hoffmann2022.printed.adding(Ouyang2024.unified, sharing: [ChinchillaForm.alpha])
+        }
+        #expect(throws: ScalingLawError.invalidSharing("nA", reason: "the two terms declare it with different domains")) {
+            let positive = try ScalingLaw(PowerLawForm(.N).renaming(["c": "nA"]), values: ["nA": 1, "kappa": 1])
+            return try positive.adding(Kumar2024.effectiveParameters.renaming([:]), sharing: ["nA"])
+        }
+    }
+
+    @Test func sumSharesTheParametersItIsToldToShare() throws {
+        // Shared explicitly: one α and one β, the left law's values.
+        let shared = try Self.dataConstrained.adding(Ouyang2024.unified, sharing: [ChinchillaForm.alpha, ChinchillaForm.beta])
         #expect(shared.variables.map(\.id) == ["N", "D", "uniqueTokens", "bits"])
         #expect(shared.parameters.map(\.name) == ["E", "A", "alpha", "B", "beta", "rStarD", "k", "gamma"])
-        #expect(try shared.value(of: "alpha") == 0.34)
+        #expect(try shared.value(of: ChinchillaForm.alpha) == 0.34)
         let (n, d, u, bits) = (7e9, 1e12, 2.5e11, 4.0)
         let expected = Self.chinchilla(n, Self.effectiveTokens(d, u)) + Self.ouyang(n, d, bits, alpha: 0.34, beta: 0.28)
         #expect(relativeDifference(try shared(Self.point), expected) <= 1e-13)
@@ -96,7 +130,7 @@ struct EffectiveDataForm: LawForm {
     }
 
     @Test func renamingKeepsParametersApart() throws {
-        let law = Self.dataConstrained + Self.degradation
+        let law = try Self.dataConstrained + Self.degradation
         #expect(law.parameters.map(\.name) == ["E", "A", "alpha", "B", "beta", "rStarD", "k", "alphaQ", "betaQ", "gamma"])
         #expect(law.values == [1.69, 406.4, 0.34, 410.7, 0.28, 15.4, 0.017, 0.2261, 0.5251, 5.4967])
         let (n, d, u, bits) = (7e9, 1e12, 2.5e11, 4.0)
@@ -113,7 +147,7 @@ struct EffectiveDataForm: LawForm {
         #expect(try refixed.value(of: "eff_int4") == 0.8)
         #expect(try Self.full.value(of: "eff_int4") == 0.9)
         // A fixed parameter stays fixed in a sum and through a renaming.
-        let summed = Self.full + Kumar2024.ptq.renaming(["gammaN": Parameter("gammaNPTQ")])
+        let summed = try Self.full + Kumar2024.ptq.renaming(["gammaN": Parameter("gammaNPTQ")])
         #expect(summed.fixedParameters.contains("rStarD"))
         let renamed = Self.full.renaming(["rStarD": Parameter("rStar")])
         #expect(renamed.fixedParameters == ["rStar"])
@@ -200,7 +234,7 @@ struct EffectiveDataForm: LawForm {
         for (index, parameter) in law.parameters.enumerated() {
             let theta = law.values[index]
             let numeric = try DerivativeTests.fivePointDerivative(
-                { try law.setting(parameter.name, to: $0)(point) }, at: theta, step: DerivativeTests.relativeStep * theta)
+                { try law.setting(parameter, to: $0)(point) }, at: theta, step: DerivativeTests.relativeStep * theta)
             #expect(DerivativeTests.elasticitiesAgree(theta * gradient[index] / value, theta * numeric / value),
                     "∂/∂\(parameter.name): \(gradient[index]) vs \(numeric)")
         }

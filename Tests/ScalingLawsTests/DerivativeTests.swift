@@ -47,7 +47,7 @@ import ScalingLaws
             for (index, parameter) in law.parameters.enumerated() {
                 let theta = law.values[index]
                 let finiteDifference = try Self.fivePointDerivative(
-                    { try law.setting(parameter.name, to: $0)(point) }, at: theta, step: Self.relativeStep * abs(theta))
+                    { try law.setting(parameter, to: $0)(point) }, at: theta, step: Self.relativeStep * abs(theta))
                 let dual = theta * gradient[index] / abs(scalar)
                 let numeric = theta * finiteDifference / abs(scalar)
                 #expect(Self.elasticitiesAgree(dual, numeric),

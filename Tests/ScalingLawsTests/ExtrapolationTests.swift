@@ -107,7 +107,7 @@ import ScalingLaws
     }
 
     @Test func lawsWithoutARangeNeverFlag() throws {
-        var law = Hoffmann2022.printed + Kumar2024.ptq
+        var law = try Hoffmann2022.printed + Kumar2024.ptq
         #expect(law.fittedRange == nil)
         #expect(try law.prediction(at: [.N: 1e15, .D: 1e3, .bits: 4]).extrapolations.isEmpty)
         law.fittedRange = FittedRange([.N: 1e8...1e9])

@@ -48,7 +48,7 @@ import Testing
     @Test func noFreeAndTooManyParameters() throws {
         let data = try data
         var everything = law
-        for parameter in law.parameters { everything = try everything.fixing(parameter.name) }
+        for parameter in law.parameters { everything = try everything.fixing(parameter) }
         #expect(throws: FitError.noFreeParameters) { try everything.fit(to: data) }
 
         struct WideForm: LawForm {
@@ -60,7 +60,7 @@ import Testing
                 return total * x[0]
             }
         }
-        let wide = try ScalingLaw(WideForm(), values: Dictionary(uniqueKeysWithValues: (0..<65).map { ("p\($0)", 1.0) }))
+        let wide = try ScalingLaw(WideForm(), values: Dictionary(uniqueKeysWithValues: (0..<65).map { (Parameter("p\($0)"), 1.0) }))
         let points = try Observations([.N: [1, 2]], targets: [65, 130])
         #expect(throws: FitError.tooManyParameters(count: 65, limit: 64)) { try wide.fit(to: points) }
         // 64 free parameters is the limit, and it works (widest derivative lanes).

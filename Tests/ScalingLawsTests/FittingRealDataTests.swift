@@ -54,10 +54,10 @@ import Testing
         let fit = try Hoffmann2022.printed.fit(
             to: data, loss: .huber(delta: 1e-3), residuals: .logarithmic, starts: .list(list), optimizer: .lbfgs(),
             options: FitOptions(searchSpaces: ["alpha": .natural, "beta": .natural], keepAllStarts: true))
-        Self.expectPublishedGrid(fit.parameters, objective: fit.objective)
+        Self.expectPublishedGrid(Dictionary(uniqueKeysWithValues: fit.parameters.map { ($0.key.name, $0.value) }), objective: fit.objective)
         let reference = FittingReference.cases["chinchilla.grid"]!
         for name in ["A", "B", "E", "alpha", "beta"] {
-            #expect(abs(fit.parameters[name]! / reference[name]! - 1) < 1e-3, "\(name)")
+            #expect(abs(fit.parameters[Parameter(name)]! / reference[name]! - 1) < 1e-3, "\(name)")
         }
         #expect(fit.objective <= reference["objective"]! * (1 + 1e-9))
         #expect(fit.starts.count == 4)
@@ -97,7 +97,7 @@ import Testing
         labels.sort { Double($0)! < Double($1)! }
         #expect(labels == ["2", "3", "4", "8", "16"])
         let effective = try ScalingLaw(PerCategoryEffectiveParametersForm(labels: labels),
-                                       values: Dictionary(uniqueKeysWithValues: labels.map { ("eff_\($0)", 1.0) }))
+                                       values: Dictionary(uniqueKeysWithValues: labels.map { (Parameter("eff_\($0)"), 1.0) }))
         let law = try Hoffmann2022.printed.substituting(.N, with: effective).fixing("eff_16", to: 1)
         let format = try #require(law.variables.first { !$0.categories.isEmpty })
         let data = try Observations(table, columns: [.N: .column("non_embedding_params"), .D: .column("tokens"),
@@ -112,7 +112,7 @@ import Testing
         let reference = FittingReference.cases["quest.eff"]!
         #expect(abs(fit.objective / reference["objective"]! - 1) < 1e-6)
         for name in ["eff_2", "eff_3", "eff_4", "eff_8", "E", "alpha", "beta"] {
-            #expect(abs(fit.parameters[name]! / reference[name]! - 1) < 1e-3, "\(name): \(fit.parameters[name]!) vs \(reference[name]!)")
+            #expect(abs(fit.parameters[Parameter(name)]! / reference[name]! - 1) < 1e-3, "\(name): \(fit.parameters[Parameter(name)]!) vs \(reference[name]!)")
         }
     }
 }

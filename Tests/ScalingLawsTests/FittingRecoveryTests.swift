@@ -63,7 +63,7 @@ import Testing
         var start = truth
         for (name, factor) in [("n", 1.5), ("alpha", 0.9), ("d", 0.6), ("beta", 1.05), ("epsilon", 0.95),
                                ("gamma", 2.0), ("delta", 0.8), ("nu", 1.2)] {
-            start = try start.setting(name, to: truth.value(of: name) * factor)
+            start = try start.setting(Parameter(name), to: truth.value(of: Parameter(name)) * factor)
         }
         let fit = try start.fit(to: data)
         #expect(fit.isConverged)
@@ -79,7 +79,7 @@ import Testing
         let data = try FittingSupport.observations(truth, at: points, noise: 0.0003, seed: 6)
         var start = truth
         for parameter in truth.parameters where parameter.name.hasPrefix("eff_") {
-            start = try start.setting(parameter.name, to: 0.5)
+            start = try start.setting(parameter, to: 0.5)
         }
         start = try start.setting("E", to: 2).setting("alpha", to: 0.3).setting("B", to: 800).setting("beta", to: 0.3)
         let fit = try start.fit(to: data)

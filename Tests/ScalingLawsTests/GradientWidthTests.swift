@@ -17,7 +17,7 @@ import Testing
     }
 
     static func law(_ count: Int) throws -> ScalingLaw<ManyTerms> {
-        try ScalingLaw(ManyTerms(count: count), values: Dictionary(uniqueKeysWithValues: (0..<count).map { ("p\($0)", 0.5) }))
+        try ScalingLaw(ManyTerms(count: count), values: Dictionary(uniqueKeysWithValues: (0..<count).map { (Parameter("p\($0)"), 0.5) }))
     }
 
     @Test(arguments: [1, 8, 9, 16, 17, 33, 64])

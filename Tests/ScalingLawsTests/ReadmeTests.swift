@@ -19,7 +19,7 @@ import ScalingLaws
         // One law, its formula, and a composed law: Chinchilla's loss plus Kumar's post-training term.
         let qid = try Ouyang2024.unified(N: 70e9, D: 15e12, bits: 4)  // 0.2442 nats
         print(Ouyang2024.unified.formula())                           // k·D^β/(N^α·P^γ)
-        let quantized = Hoffmann2022.printed + Kumar2024.ptq
+        let quantized = try Hoffmann2022.printed + Kumar2024.ptq
         let loss = try quantized([.N: 70e9, .D: 15e12, .bits: 4])      // throws if a variable is missing
         // README:end
 

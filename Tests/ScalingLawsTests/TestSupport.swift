@@ -25,7 +25,7 @@ protocol LawUnderTest: Sendable {
     func prediction(at point: [Variable: Double]) throws(ScalingLawError) -> Prediction
     func formula(_ style: FormulaStyle, showingValues: Bool) -> String
     func validate(_ x: [Double]) throws(ScalingLawError)
-    func setting(_ name: String, to value: Double) throws(ScalingLawError) -> Self
+    func setting(_ parameter: Parameter, to value: Double) throws(ScalingLawError) -> Self
     /// The formula as an expression tree, for counting operations.
     var tracedFormula: Formula { get }
 }

@@ -28,7 +28,7 @@ public struct Bootstrap<Form: LawForm>: Sendable {
     let law: ScalingLaw<Form>
 
     init(law: ScalingLaw<Form>, run: BootstrapRun, seed: UInt64, level: Double) {
-        let names = law.parameters.map(\.name).filter { !law.fixedParameters.contains($0) }
+        let names = law.parameters.filter { !law.fixedParameters.contains($0) }.map(\.name)
         parameterNames = names
         samples = run.samples
         requested = run.requested
@@ -65,7 +65,7 @@ public struct Bootstrap<Form: LawForm>: Sendable {
             var copy = law
             var ok = true
             for (name, value) in zip(parameterNames, sample) {
-                do { copy = try copy.setting(name, to: value) } catch { ok = false; break }
+                do { copy = try copy.setting(Parameter(name), to: value) } catch { ok = false; break }
             }
             guard ok, let value = try? quantity(copy), value.isFinite else { continue }
             values.append(value)

@@ -71,8 +71,10 @@ public struct FitResult<Form: LawForm>: Sendable {
         self.outcome = outcome
     }
 
-    /// The fitted values of every parameter, by name.
-    public var parameters: [String: Double] { law.parameterValues }
+    /// The fitted values of every parameter.
+    public var parameters: [Parameter: Double] { law.parameterValues }
+
+
 
     /// Whether the best start passed a convergence test.
     public var isConverged: Bool { reason.isConverged }

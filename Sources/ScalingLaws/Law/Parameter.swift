@@ -1,8 +1,14 @@
 /// A fitted constant of a law: its name, how it prints, and the values it may take.
 ///
-/// Two parameters are the same parameter when their ``name`` is the same: summing two laws that
-/// both have a parameter named `"alpha"` gives a law with one shared `alpha`.
-public struct Parameter: Hashable, Sendable, CustomStringConvertible {
+/// A `Parameter` is the handle by which everything else refers to a parameter: its value in a law
+/// (``ScalingLaw/value(of:)``), whether a fit holds it fixed, its search space, bounds and start
+/// values in a fit, its estimate and standard error after one. Each form publishes its handles as
+/// static members (`ChinchillaForm.alpha`).
+///
+/// Two parameters are the same parameter when their ``name`` is the same. Where a name arrives as
+/// text (a command-line option, a CSV header), a string literal stands for the parameter of that
+/// name: `law.fixing("alpha")` is `law.fixing(ChinchillaForm.alpha)`.
+public struct Parameter: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringInterpolation {
     /// The values a parameter may take. The optimizer works in a transformed space that keeps it there.
     public enum Domain: Hashable, Sendable {
         /// Any finite real number.
@@ -27,7 +33,13 @@ public struct Parameter: Hashable, Sendable, CustomStringConvertible {
         self.domain = domain
     }
 
-    /// Parameters are equal when their names are: that is how sums share them.
+    /// The parameter named `name`, as a key for looking a parameter up: its symbol is the name and
+    /// its domain `.positive` (the law's own declaration is what counts).
+    public init(stringLiteral name: String) {
+        self.init(name)
+    }
+
+    /// Parameters are equal when their names are.
     public static func == (lhs: Parameter, rhs: Parameter) -> Bool { lhs.name == rhs.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
     public var description: String { name }

@@ -12,11 +12,11 @@ public struct Renaming<Base: LawForm>: LawForm {
 
     /// Renames each base parameter named by a key of `renames` to the parameter it maps to.
     /// Base parameters that end up with the same name become one parameter.
-    public init(_ base: Base, _ renames: [String: Parameter]) {
+    public init(_ base: Base, _ renames: [Parameter: Parameter]) {
         self.base = base
         variables = base.variables
         var parameters: [Parameter] = []
-        parameterMap = merge(base.parameters.map { renames[$0.name] ?? $0 }, into: &parameters)
+        parameterMap = merge(base.parameters.map { renames[$0] ?? $0 }, into: &parameters)
         self.parameters = parameters
     }
 
@@ -37,7 +37,7 @@ public struct Renaming<Base: LawForm>: LawForm {
 
 extension LawForm {
     /// This form with parameters renamed (see ``Renaming``).
-    public func renaming(_ renames: [String: Parameter]) -> Renaming<Self> {
+    public func renaming(_ renames: [Parameter: Parameter]) -> Renaming<Self> {
         Renaming(self, renames)
     }
 }

@@ -13,8 +13,8 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     public let form: Form
     /// One value per parameter of ``form``, in ``parameters`` order.
     public private(set) var values: [Double]
-    /// Names of parameters the optimizer leaves at their value.
-    public var fixedParameters: Set<String>
+    /// The parameters the optimizer leaves at their value.
+    public var fixedParameters: Set<Parameter>
     /// Where a preset's constants come from (`nil` for laws built by the user).
     public var provenance: Provenance?
     /// The inputs the constants were fitted on; queries outside are extrapolations.
@@ -22,21 +22,22 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     /// Each variable's domain, in ``variables`` order, for checks in hot loops.
     @usableFromInline let domainRules: [DomainRule]
 
-    /// Builds a law from a form and a value for each of its parameters, by name.
+    /// Builds a law from a form and a value for each of its parameters (`[ChinchillaForm.E: 1.69, …]`,
+    /// or by name: `["E": 1.69, …]`).
     public init(
-        _ form: Form, name: String = "", values: [String: Double], fixed: Set<String> = [],
+        _ form: Form, name: String = "", values: [Parameter: Double], fixed: Set<Parameter> = [],
         provenance: Provenance? = nil, fittedRange: FittedRange? = nil
     ) throws(ScalingLawError) {
         let parameters = form.parameters
-        for key in values.keys where !parameters.contains(where: { $0.name == key }) {
-            throw .unknownParameter(key)
+        for key in values.keys.sorted(by: { $0.name < $1.name }) where !parameters.contains(key) {
+            throw .unknownParameter(key.name)
         }
-        for key in fixed where !parameters.contains(where: { $0.name == key }) {
-            throw .unknownParameter(key)
+        for key in fixed.sorted(by: { $0.name < $1.name }) where !parameters.contains(key) {
+            throw .unknownParameter(key.name)
         }
         var ordered: [Double] = []
         for parameter in parameters {
-            guard let value = values[parameter.name] else { throw .missingParameter(parameter.name) }
+            guard let value = values[parameter] else { throw .missingParameter(parameter.name) }
             guard parameter.admits(value) else {
                 throw .invalidParameterValue(parameter: parameter.name, value: value, requirement: parameter.requirement)
             }
@@ -52,7 +53,7 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     }
 
     /// Builds a law from values already in ``LawForm/parameters`` order (no checks beyond the count).
-    init(unchecked form: Form, name: String, values: [Double], fixed: Set<String> = [],
+    init(unchecked form: Form, name: String, values: [Double], fixed: Set<Parameter> = [],
          provenance: Provenance? = nil, fittedRange: FittedRange? = nil) {
         precondition(values.count == form.parameters.count)
         self.form = form
@@ -67,35 +68,46 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     public var variables: [Variable] { form.variables }
     public var parameters: [Parameter] { form.parameters }
 
-    /// The parameter values by name.
-    public var parameterValues: [String: Double] {
-        Dictionary(uniqueKeysWithValues: zip(parameters.map(\.name), values))
+    /// The parameter values, keyed by parameter.
+    public var parameterValues: [Parameter: Double] {
+        Dictionary(uniqueKeysWithValues: zip(parameters, values))
     }
 
-    /// The value of the parameter named `name`.
-    public func value(of name: String) throws(ScalingLawError) -> Double {
-        guard let index = parameters.firstIndex(where: { $0.name == name }) else { throw .unknownParameter(name) }
-        return values[index]
+    /// The law's own declaration of `parameter` (its symbol and domain), found by name; for names
+    /// that arrive as text, e.g. `try law.parameter(named: option)`.
+    public func parameter(named name: String) throws(ScalingLawError) -> Parameter {
+        guard let found = parameters.first(where: { $0.name == name }) else { throw .unknownParameter(name) }
+        return found
     }
 
-    /// This law with the parameter named `name` set to `value`.
-    public func setting(_ name: String, to value: Double) throws(ScalingLawError) -> ScalingLaw {
-        guard let index = parameters.firstIndex(where: { $0.name == name }) else { throw .unknownParameter(name) }
-        let parameter = parameters[index]
-        guard parameter.admits(value) else {
-            throw .invalidParameterValue(parameter: name, value: value, requirement: parameter.requirement)
+    /// The position of `parameter` in ``parameters``.
+    func index(of parameter: Parameter) throws(ScalingLawError) -> Int {
+        guard let index = parameters.firstIndex(of: parameter) else { throw .unknownParameter(parameter.name) }
+        return index
+    }
+
+    /// The value of `parameter`, e.g. `try law.value(of: ChinchillaForm.alpha)`.
+    public func value(of parameter: Parameter) throws(ScalingLawError) -> Double {
+        values[try index(of: parameter)]
+    }
+
+    /// This law with `parameter` set to `value`.
+    public func setting(_ parameter: Parameter, to value: Double) throws(ScalingLawError) -> ScalingLaw {
+        let index = try index(of: parameter)
+        let declared = parameters[index]
+        guard declared.admits(value) else {
+            throw .invalidParameterValue(parameter: declared.name, value: value, requirement: declared.requirement)
         }
         var copy = self
         copy.values[index] = value
         return copy
     }
 
-    /// This law with the named parameters held fixed (at their current values, or at `value`) when fitting.
-    public func fixing(_ name: String, to value: Double? = nil) throws(ScalingLawError) -> ScalingLaw {
+    /// This law with `parameter` held fixed (at its current value, or at `value`) when fitting.
+    public func fixing(_ parameter: Parameter, to value: Double? = nil) throws(ScalingLawError) -> ScalingLaw {
         var copy = self
-        if let value { copy = try copy.setting(name, to: value) }
-        guard parameters.contains(where: { $0.name == name }) else { throw .unknownParameter(name) }
-        copy.fixedParameters.insert(name)
+        if let value { copy = try copy.setting(parameter, to: value) }
+        copy.fixedParameters.insert(parameters[try index(of: parameter)])
         return copy
     }
 
@@ -226,21 +238,42 @@ extension Parameter {
 
 // MARK: - Composition of laws with values
 
-/// The sum of two laws: their forms summed, parameters shared by name (the left law's value wins
-/// for a shared parameter), fixed sets united.
-public func + <Lhs: LawForm, Rhs: LawForm>(lhs: ScalingLaw<Lhs>, rhs: ScalingLaw<Rhs>) -> ScalingLaw<Sum<Lhs, Rhs>> {
-    let form = Sum(lhs.form, rhs.form)
-    return ScalingLaw(unchecked: form, name: "\(lhs.name) + \(rhs.name)",
-                      values: combinedValues(form.parameters, lhs, rhs),
-                      fixed: lhs.fixedParameters.union(rhs.fixedParameters))
+/// The sum of two laws: their forms summed, their fixed sets united.
+///
+/// Throws ``ScalingLawError/conflictingParameter(_:first:second:)`` when both laws have a parameter
+/// of the same name: say what you mean with ``ScalingLaw/adding(_:sharing:)`` (one shared parameter)
+/// or ``ScalingLaw/renaming(_:)`` (two parameters).
+public func + <Lhs: LawForm, Rhs: LawForm>(
+    lhs: ScalingLaw<Lhs>, rhs: ScalingLaw<Rhs>
+) throws(ScalingLawError) -> ScalingLaw<Sum<Lhs, Rhs>> {
+    try lhs.adding(rhs)
 }
 
 extension ScalingLaw {
-    /// This law with `variable` replaced by the value of `inner` (Kumar's N → N_eff).
+    /// This law plus `other`, with the parameters in `shared` — which both laws must have — made one
+    /// parameter that takes this law's value (Sun et al.'s quantization term shares the base law's
+    /// α and β). Any other parameter name the two laws have in common is an error.
+    public func adding<Other: LawForm>(
+        _ other: ScalingLaw<Other>, sharing shared: Set<Parameter> = []
+    ) throws(ScalingLawError) -> ScalingLaw<Sum<Form, Other>> {
+        let form: Sum<Form, Other>
+        do throws(ScalingLawError) { form = try Sum(self.form, other.form, sharing: shared) } catch {
+            throw error.naming(name, other.name)
+        }
+        return ScalingLaw<Sum<Form, Other>>(
+            unchecked: form, name: "\(name) + \(other.name)", values: combinedValues(form.parameters, self, other),
+            fixed: fixedParameters.union(other.fixedParameters))
+    }
+
+    /// This law with `variable` replaced by the value of `inner` (Kumar's N → N_eff). The parameters
+    /// in `shared` are one parameter (this law's value); any other name in common is an error.
     public func substituting<Inner: LawForm>(
-        _ variable: Variable, with inner: ScalingLaw<Inner>
-    ) -> ScalingLaw<Substitution<Form, Inner>> {
-        let form = Substitution(self.form, replacing: variable, with: inner.form)
+        _ variable: Variable, with inner: ScalingLaw<Inner>, sharing shared: Set<Parameter> = []
+    ) throws(ScalingLawError) -> ScalingLaw<Substitution<Form, Inner>> {
+        let form: Substitution<Form, Inner>
+        do throws(ScalingLawError) {
+            form = try Substitution(self.form, replacing: variable, with: inner.form, sharing: shared)
+        } catch { throw error.naming(name, inner.name) }
         return ScalingLaw<Substitution<Form, Inner>>(
             unchecked: form, name: "\(name)[\(variable.id) → \(inner.name)]",
             values: combinedValues(form.parameters, self, inner),
@@ -248,16 +281,16 @@ extension ScalingLaw {
     }
 
     /// This law with parameters renamed (see ``Renaming``); values follow their parameters.
-    public func renaming(_ renames: [String: Parameter]) -> ScalingLaw<Renaming<Form>> {
+    public func renaming(_ renames: [Parameter: Parameter]) -> ScalingLaw<Renaming<Form>> {
         let form = Renaming(self.form, renames)
-        var byName: [String: Double] = [:]
+        var byName: [Parameter: Double] = [:]
         for (parameter, value) in zip(parameters, values) {
-            let newName = renames[parameter.name]?.name ?? parameter.name
-            if byName[newName] == nil { byName[newName] = value }
+            let renamed = renames[parameter] ?? parameter
+            if byName[renamed] == nil { byName[renamed] = value }
         }
-        let fixed = Set(fixedParameters.map { renames[$0]?.name ?? $0 })
+        let fixed = Set(fixedParameters.map { renames[$0] ?? $0 })
         return ScalingLaw<Renaming<Form>>(unchecked: form, name: name,
-                                          values: form.parameters.map { byName[$0.name]! }, fixed: fixed,
+                                          values: form.parameters.map { byName[$0]! }, fixed: fixed,
                                           provenance: provenance, fittedRange: fittedRange)
     }
 }
@@ -267,5 +300,5 @@ private func combinedValues<A: LawForm, B: LawForm>(
 ) -> [Double] {
     let firstValues = first.parameterValues
     let secondValues = second.parameterValues
-    return parameters.map { firstValues[$0.name] ?? secondValues[$0.name]! }
+    return parameters.map { firstValues[$0] ?? secondValues[$0]! }
 }

@@ -20,6 +20,12 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
     case nonFiniteResult(String)
     /// Exact gradients carry at most 64 partial derivatives; the law has more parameters.
     case tooManyParameters(Int)
+    /// Two laws being combined both have a parameter of this name, and the combination did not say
+    /// whether it is one shared parameter or two (`first` and `second` name the two terms).
+    case conflictingParameter(String, first: String, second: String)
+    /// A parameter listed as shared that one of the two combined terms lacks, or that the two
+    /// declare with different domains.
+    case invalidSharing(String, reason: String)
 
     public var description: String {
         switch self {
@@ -43,6 +49,45 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
             return "the law evaluated to a non-finite number: \(detail)"
         case .tooManyParameters(let count):
             return "the law has \(count) parameters: exact gradients support at most 64"
+        case .conflictingParameter(let name, let first, let second):
+            return "both \(first) and \(second) have a parameter named '\(name)': share it (adding(_:sharing:)) "
+                + "or rename one side (renaming(_:))"
+        case .invalidSharing(let name, let reason):
+            return "cannot share parameter '\(name)': \(reason)"
         }
     }
+
+    /// The same error with the generic names of two combined terms replaced by `first` and `second`.
+    func naming(_ first: String, _ second: String) -> ScalingLawError {
+        guard case .conflictingParameter(let name, _, _) = self else { return self }
+        return .conflictingParameter(name, first: first.isEmpty ? "the first law" : "'\(first)'",
+                                     second: second.isEmpty ? "the second law" : "'\(second)'")
+    }
+}
+
+/// The indices of `items` in `list`, appending the ones `list` lacks; an item already in `list`
+/// must be in `shared` (else the two terms' same-named parameters would silently become one).
+func mergeParameters(
+    _ items: [Parameter], into list: inout [Parameter], sharing shared: Set<Parameter>,
+    first: String, second: String
+) throws(ScalingLawError) -> [Int] {
+    for parameter in shared.sorted(by: { $0.name < $1.name }) {
+        guard let mine = list.first(where: { $0 == parameter }), let theirs = items.first(where: { $0 == parameter }) else {
+            throw .invalidSharing(parameter.name, reason: "both terms must have it")
+        }
+        guard mine.domain == theirs.domain else {
+            throw .invalidSharing(parameter.name, reason: "the two terms declare it with different domains")
+        }
+    }
+    var indices: [Int] = []
+    for item in items {
+        if let index = list.firstIndex(of: item) {
+            guard shared.contains(item) else { throw .conflictingParameter(item.name, first: first, second: second) }
+            indices.append(index)
+        } else {
+            list.append(item)
+            indices.append(list.count - 1)
+        }
+    }
+    return indices
 }

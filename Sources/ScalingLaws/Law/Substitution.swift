@@ -2,7 +2,8 @@
 /// N → N_eff(N, P_w, P_a, P_kv).
 ///
 /// The inner form's variables take the replaced variable's place (those the outer form already has
-/// are shared); its parameters join the outer form's, shared by name.
+/// are shared); its parameters join the outer form's. A parameter name both forms have is an error
+/// unless it is listed as shared.
 public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
     /// The form whose variable is replaced.
     public let outer: Outer
@@ -23,8 +24,13 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
     @usableFromInline let replacedRule: DomainRule?
 
     /// Replaces `variable` of `outer` by `inner`. If `outer` lacks `variable`, the result is
-    /// `outer` with `inner`'s variables and parameters added but unused.
-    public init(_ outer: Outer, replacing variable: Variable, with inner: Inner) {
+    /// `outer` with `inner`'s variables and parameters added but unused. The parameters in `shared`
+    /// (which both forms must have) are one parameter.
+    /// - Throws: ``ScalingLawError/conflictingParameter(_:first:second:)`` for a parameter name both
+    ///   forms have that `shared` does not list; ``ScalingLawError/invalidSharing(_:reason:)``.
+    public init(
+        _ outer: Outer, replacing variable: Variable, with inner: Inner, sharing shared: Set<Parameter> = []
+    ) throws(ScalingLawError) {
         self.outer = outer
         self.inner = inner
         self.replaced = variable
@@ -49,7 +55,8 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
         innerVariableMap = merge(inner.variables, into: &combined)
         var parameters = outer.parameters
         outerParameterCount = parameters.count
-        innerParameterMap = merge(inner.parameters, into: &parameters)
+        innerParameterMap = try mergeParameters(inner.parameters, into: &parameters, sharing: shared,
+                                                first: "the outer law (\(Outer.self))", second: "the inner law (\(Inner.self))")
         self.variables = combined
         self.parameters = parameters
     }
@@ -88,8 +95,10 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
 }
 
 extension LawForm {
-    /// This form with `variable` replaced by the value of `inner`.
-    public func substituting<Inner: LawForm>(_ variable: Variable, with inner: Inner) -> Substitution<Self, Inner> {
-        Substitution(self, replacing: variable, with: inner)
+    /// This form with `variable` replaced by the value of `inner` (see ``Substitution``).
+    public func substituting<Inner: LawForm>(
+        _ variable: Variable, with inner: Inner, sharing shared: Set<Parameter> = []
+    ) throws(ScalingLawError) -> Substitution<Self, Inner> {
+        try Substitution(self, replacing: variable, with: inner, sharing: shared)
     }
 }

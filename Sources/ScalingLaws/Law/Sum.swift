@@ -1,5 +1,5 @@
-/// The sum of two law forms, `lhs + rhs`: variables and parameters are merged by identity, so a
-/// parameter both sides name alike (say `alpha`) is one shared parameter.
+/// The sum of two law forms, `lhs + rhs`: variables are merged by identity; a parameter name both
+/// sides have is an error unless the sum is told to share it (``init(_:_:sharing:)``).
 public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
     /// The first term.
     public let lhs: Lhs
@@ -7,15 +7,18 @@ public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
     public let rhs: Rhs
     /// The first term's variables, then the second's new ones.
     public let variables: [Variable]
-    /// The first term's parameters, then the second's new ones (same-named ones are shared).
+    /// The first term's parameters, then the second's (shared ones appear once).
     public let parameters: [Parameter]
     @usableFromInline let lhsVariableCount: Int
     @usableFromInline let lhsParameterCount: Int
     @usableFromInline let rhsVariableMap: [Int]
     @usableFromInline let rhsParameterMap: [Int]
 
-    /// The sum `lhs + rhs`.
-    public init(_ lhs: Lhs, _ rhs: Rhs) {
+    /// The sum `lhs + rhs`, with the parameters in `shared` (which both must have, with the same
+    /// domain) made one parameter.
+    /// - Throws: ``ScalingLawError/conflictingParameter(_:first:second:)`` for a parameter name both
+    ///   terms have that `shared` does not list; ``ScalingLawError/invalidSharing(_:reason:)``.
+    public init(_ lhs: Lhs, _ rhs: Rhs, sharing shared: Set<Parameter> = []) throws(ScalingLawError) {
         self.lhs = lhs
         self.rhs = rhs
         var variables = lhs.variables
@@ -23,7 +26,8 @@ public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
         lhsVariableCount = variables.count
         lhsParameterCount = parameters.count
         rhsVariableMap = merge(rhs.variables, into: &variables)
-        rhsParameterMap = merge(rhs.parameters, into: &parameters)
+        rhsParameterMap = try mergeParameters(rhs.parameters, into: &parameters, sharing: shared,
+                                              first: "the left term (\(Lhs.self))", second: "the right term (\(Rhs.self))")
         self.variables = variables
         self.parameters = parameters
     }
@@ -50,7 +54,8 @@ public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
     }
 }
 
-/// The sum of two law forms; parameters with the same name are shared.
-public func + <Lhs: LawForm, Rhs: LawForm>(lhs: Lhs, rhs: Rhs) -> Sum<Lhs, Rhs> {
-    Sum(lhs, rhs)
+/// The sum of two law forms; a parameter name both have is an error (share it with
+/// ``Sum/init(_:_:sharing:)`` or rename one side).
+public func + <Lhs: LawForm, Rhs: LawForm>(lhs: Lhs, rhs: Rhs) throws(ScalingLawError) -> Sum<Lhs, Rhs> {
+    try Sum(lhs, rhs)
 }

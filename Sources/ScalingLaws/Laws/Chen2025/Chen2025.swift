@@ -7,10 +7,7 @@ public struct ChenQATForm: LawForm {
     public init() {}
 
     public var variables: [Variable] { [.N, .D, .groupSize] }
-    public var parameters: [Parameter] {
-        [Parameter("k"), .greek("gammaN", "γ_N", "\\gamma_{N}"), .greek("gammaD", "γ_D", "\\gamma_{D}"),
-         .greek("gammaG", "γ_G", "\\gamma_{G}")]
-    }
+    public var parameters: [Parameter] { [Self.k, Self.gammaN, Self.gammaD, Self.gammaG] }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -55,16 +52,16 @@ public enum Chen2025 {
     /// parameters are kept apart by renaming (`k_w`, `k_a`, …).
     public static let splitW4A4: ScalingLaw<Sum<Renaming<ChenQATForm>, Renaming<ChenQATForm>>> = {
         func suffixed(_ law: ScalingLaw<ChenQATForm>, _ suffix: String, superscript: String) -> ScalingLaw<Renaming<ChenQATForm>> {
-            var renames: [String: Parameter] = [:]
+            var renames: [Parameter: Parameter] = [:]
             for parameter in law.parameters {
-                renames[parameter.name] = Parameter(
+                renames[parameter] = Parameter(
                     parameter.name + "_" + suffix,
                     symbol: Symbol(parameter.symbol.unicode + "⁽" + superscript + "⁾",
                                    latex: "{\(parameter.symbol.latex)}^{(\(suffix))}"))
             }
             return law.renaming(renames)
         }
-        var law = suffixed(w4a16, "w", superscript: "ʷ") + suffixed(w16a4, "a", superscript: "ᵃ")
+        var law = try! suffixed(w4a16, "w", superscript: "ʷ") + suffixed(w16a4, "a", superscript: "ᵃ")
         law.name = "Chen2025.splitW4A4"
         law.provenance = w4a4.provenance
         law.fittedRange = range
@@ -74,7 +71,8 @@ public enum Chen2025 {
     /// The full QAT law `A/N^α + B/D^α + E + δ_p(N, D, G)` with tied exponents, for fitting
     /// (A, B, E are unpublished in what we have).
     public static var fullForm: Sum<Renaming<ChinchillaForm>, ChenQATForm> {
-        ChinchillaForm().renaming(["beta": .greek("alpha", "α", "\\alpha")]) + ChenQATForm()
+        // The two forms have no parameter name in common, so the sum cannot fail.
+        try! ChinchillaForm().renaming(["beta": ChinchillaForm.alpha]) + ChenQATForm()
     }
 
     /// The published tied base exponent α = β. [S]
@@ -86,4 +84,15 @@ extension ScalingLaw where Form == ChenQATForm {
     public func callAsFunction(N: Double, D: Double, groupSize: Double) throws(ScalingLawError) -> Double {
         try self([.N: N, .D: D, .groupSize: groupSize])
     }
+}
+
+extension ChenQATForm {
+    /// k, the coefficient.
+    public static let k: Parameter = Parameter("k")
+    /// γ_N, the exponent of N.
+    public static let gammaN: Parameter = .greek("gammaN", "γ_N", "\\gamma_{N}")
+    /// γ_D, the exponent of D.
+    public static let gammaD: Parameter = .greek("gammaD", "γ_D", "\\gamma_{D}")
+    /// γ_G, the exponent of log₂G.
+    public static let gammaG: Parameter = .greek("gammaG", "γ_G", "\\gamma_{G}")
 }

@@ -43,9 +43,9 @@ public enum Frantar2025 {
     /// Chinchilla (Hoffmann printed) with N → N·eff(C), one eff per format of ``multipliers``. [S]
     public static let onChinchilla: ScalingLaw<CompressedChinchillaForm> = {
         let labels = multipliers.map(\.key)
-        let values = Dictionary(uniqueKeysWithValues: multipliers.map { ("eff_\($0.key)", $0.value) })
+        let values = Dictionary(uniqueKeysWithValues: multipliers.map { (Parameter("eff_\($0.key)"), $0.value) })
         let effective = try! ScalingLaw(PerCategoryEffectiveParametersForm(labels: labels), values: values)
-        var law = Hoffmann2022.printed.substituting(.N, with: effective)
+        var law = try! Hoffmann2022.printed.substituting(.N, with: effective)
         law.name = "Frantar2025.onChinchilla"
         law.provenance = Provenance(
             citation: "Frantar et al. 2025, Compression Scaling Laws: Unifying Sparsity and Quantization",

@@ -6,7 +6,9 @@ extension ScalingLaw where Form == ChinchillaForm {
         guard compute.isFinite, compute > 0 else {
             throw .invalidInput(.invalidValue(variable: "compute", value: compute, requirement: "> 0 and finite"))
         }
-        let (e, a, alpha, b, beta) = (values[0], values[1], values[2], values[3], values[4])
+        let parameter = parameterValues
+        let (e, a, alpha) = (parameter[ChinchillaForm.E]!, parameter[ChinchillaForm.A]!, parameter[ChinchillaForm.alpha]!)
+        let (b, beta) = (parameter[ChinchillaForm.B]!, parameter[ChinchillaForm.beta]!)
         let g = Double.pow(alpha * a / (beta * b), 1 / (alpha + beta))
         let n = g * Double.pow(compute / 6, beta / (alpha + beta))
         let d = Double.pow(compute / 6, alpha / (alpha + beta)) / g

@@ -7,9 +7,7 @@ public struct ChinchillaForm: LawForm {
     public init() {}
 
     public var variables: [Variable] { [.N, .D] }
-    public var parameters: [Parameter] {
-        [Parameter("E"), Parameter("A"), .greek("alpha", "α", "\\alpha"), Parameter("B"), .greek("beta", "β", "\\beta")]
-    }
+    public var parameters: [Parameter] { [Self.E, Self.A, Self.alpha, Self.B, Self.beta] }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -62,4 +60,17 @@ extension ScalingLaw where Form == ChinchillaForm {
     public func callAsFunction(N: Double, D: Double) throws(ScalingLawError) -> Double {
         try self([.N: N, .D: D])
     }
+}
+
+extension ChinchillaForm {
+    /// E, the irreducible loss.
+    public static let E: Parameter = Parameter("E")
+    /// A, the coefficient of the parameter term.
+    public static let A: Parameter = Parameter("A")
+    /// α, the exponent of N.
+    public static let alpha: Parameter = .greek("alpha", "α", "\\alpha")
+    /// B, the coefficient of the data term.
+    public static let B: Parameter = Parameter("B")
+    /// β, the exponent of D.
+    public static let beta: Parameter = .greek("beta", "β", "\\beta")
 }

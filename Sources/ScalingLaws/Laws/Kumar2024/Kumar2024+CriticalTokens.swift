@@ -8,8 +8,10 @@ extension ScalingLaw where Form == KumarPostTrainingForm {
     public func criticalTokens(N: Double, bits: Double) throws(SolverError) -> Double {
         do {
             _ = try self([.N: N, .D: 1e9, .bits: bits])
-            let beta = try value(of: "alpha"), b = try value(of: "B"), gammaN = try value(of: "gammaN")
-            let gammaPost = try value(of: "gammaPost"), gammaD = try value(of: "gammaD"), ct = try value(of: "CT")
+            let beta = try value(of: ChinchillaForm.alpha), b = try value(of: ChinchillaForm.B)
+            let gammaN = try value(of: KumarPTQForm.gammaN)
+            let gammaPost = try value(of: KumarPTQForm.gammaPost), gammaD = try value(of: KumarPTQForm.gammaD)
+            let ct = try value(of: KumarPTQForm.CT)
             let ratio = beta * b * Double.pow(N, gammaN) * Double.exp(bits / gammaPost) / (gammaD * ct)
             return Double.pow(ratio, 1 / (gammaD + beta))
         } catch {

@@ -7,10 +7,7 @@ public struct KumarPTQForm: LawForm {
     public init() {}
 
     public var variables: [Variable] { [.N, .D, .bits] }
-    public var parameters: [Parameter] {
-        [Parameter("CT", symbol: Symbol("C_T", latex: "C_{T}")), .greek("gammaD", "γ_D", "\\gamma_{D}"),
-         .greek("gammaN", "γ_N", "\\gamma_{N}"), .greek("gammaPost", "γ_post", "\\gamma_{\\mathrm{post}}")]
-    }
+    public var parameters: [Parameter] { [Self.CT, Self.gammaD, Self.gammaN, Self.gammaPost] }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -31,11 +28,7 @@ public struct KumarEffectiveParametersForm: LawForm {
     public init() {}
 
     public var variables: [Variable] { [.N, .weightBits, .activationBits, .kvBits] }
-    public var parameters: [Parameter] {
-        [.greek("gammaW", "γ_w", "\\gamma_{w}"), Parameter("nW", symbol: Symbol("n_w", latex: "n_{w}"), domain: .real),
-         .greek("gammaA", "γ_a", "\\gamma_{a}"), Parameter("nA", symbol: Symbol("n_a", latex: "n_{a}"), domain: .real),
-         .greek("gammaKV", "γ_kv", "\\gamma_{kv}"), Parameter("nKV", symbol: Symbol("n_kv", latex: "n_{kv}"), domain: .real)]
-    }
+    public var parameters: [Parameter] { [Self.gammaW, Self.nW, Self.gammaA, Self.nA, Self.gammaKV, Self.nKV] }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -101,14 +94,14 @@ public enum Kumar2024 {
             provenance: Provenance(citation: citation, confidence: .paper,
                                    notes: "N is the non-embedding parameter count; the loss without quantization (BF16 training, no post-training quantization)."),
             fittedRange: FittedRange([.N: modelRange, .D: tokenRange]))
-        return law.renaming(["beta": .greek("alpha", "α", "\\alpha")])
+        return law.renaming([ChinchillaForm.beta: ChinchillaForm.alpha])
     }()
 
     /// The loss of a BF16-trained model quantized to `bits` after training: base + δ_PTQ. [P]
     ///
     /// Its minimum over D is the critical data size of App. E (``ScalingLaw/criticalTokens(N:bits:)``).
     public static let postTrainingLoss: ScalingLaw<KumarPostTrainingForm> = {
-        var law = base + ptq
+        var law = try! base + ptq
         law.name = "Kumar2024.postTrainingLoss"
         law.provenance = ptq.provenance
         law.fittedRange = FittedRange([.N: modelRange, .D: tokenRange, .bits: 3...8])
@@ -119,7 +112,7 @@ public enum Kumar2024 {
     ///
     /// The law behind the paper's compute-optimal training precision (≈ 7–8 bits).
     public static let trainingLoss: ScalingLaw<KumarTrainingForm> = {
-        var law = base.substituting(.N, with: effectiveParameters)
+        var law = try! base.substituting(.N, with: effectiveParameters)
         law.name = "Kumar2024.trainingLoss"
         law.provenance = effectiveParameters.provenance
         law.fittedRange = FittedRange([.N: modelRange, .D: tokenRange,
@@ -129,7 +122,7 @@ public enum Kumar2024 {
 
     /// The unified law L(N, D, P_w, P_a, P_kv, P_post) (δ_PTQ evaluated at N_eff). [P]
     public static let unified: ScalingLaw<KumarUnifiedForm> = {
-        var law = (base + ptq).substituting(.N, with: effectiveParameters)
+        var law = try! (base + ptq).substituting(.N, with: effectiveParameters)
         law.name = "Kumar2024.unified"
         law.provenance = Provenance(
             citation: citation, confidence: .paper,
@@ -163,4 +156,30 @@ extension ScalingLaw where Form == KumarUnifiedForm {
     ) throws(ScalingLawError) -> Double {
         try self([.N: N, .D: D, .weightBits: weightBits, .activationBits: activationBits, .kvBits: kvBits, .bits: bits])
     }
+}
+
+extension KumarPTQForm {
+    /// C_T, the coefficient.
+    public static let CT: Parameter = Parameter("CT", symbol: Symbol("C_T", latex: "C_{T}"))
+    /// γ_D, the exponent of D.
+    public static let gammaD: Parameter = .greek("gammaD", "γ_D", "\\gamma_{D}")
+    /// γ_N, the exponent of N.
+    public static let gammaN: Parameter = .greek("gammaN", "γ_N", "\\gamma_{N}")
+    /// γ_post, the scale of the post-training precision.
+    public static let gammaPost: Parameter = .greek("gammaPost", "γ_post", "\\gamma_{\\mathrm{post}}")
+}
+
+extension KumarEffectiveParametersForm {
+    /// γ_w, the precision scale of the weights.
+    public static let gammaW: Parameter = .greek("gammaW", "γ_w", "\\gamma_{w}")
+    /// n_w, the offset of the weights.
+    public static let nW: Parameter = Parameter("nW", symbol: Symbol("n_w", latex: "n_{w}"), domain: .real)
+    /// γ_a, the precision scale of the activations.
+    public static let gammaA: Parameter = .greek("gammaA", "γ_a", "\\gamma_{a}")
+    /// n_a, the offset of the activations.
+    public static let nA: Parameter = Parameter("nA", symbol: Symbol("n_a", latex: "n_{a}"), domain: .real)
+    /// γ_kv, the precision scale of the KV cache.
+    public static let gammaKV: Parameter = .greek("gammaKV", "γ_kv", "\\gamma_{kv}")
+    /// n_kv, the offset of the KV cache.
+    public static let nKV: Parameter = Parameter("nKV", symbol: Symbol("n_kv", latex: "n_{kv}"), domain: .real)
 }

@@ -41,8 +41,8 @@ extension ScalingLaw where Form == OuyangDegradationForm {
         }
         do {
             _ = try self(N: N, D: 1, bits: bits)
-            let k = try value(of: "k"), alpha = try value(of: "alpha")
-            let beta = try value(of: "beta"), gamma = try value(of: "gamma")
+            let k = try value(of: OuyangDegradationForm.k), alpha = try value(of: OuyangDegradationForm.alpha)
+            let beta = try value(of: OuyangDegradationForm.beta), gamma = try value(of: OuyangDegradationForm.gamma)
             return Double.pow(degradation * Double.pow(N, alpha) * Double.pow(bits, gamma) / k, 1 / beta)
         } catch {
             throw .invalidInput(error)

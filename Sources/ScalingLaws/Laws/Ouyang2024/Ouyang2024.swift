@@ -7,9 +7,7 @@ public struct OuyangDegradationForm: LawForm {
     public init() {}
 
     public var variables: [Variable] { [.N, .D, .bits] }
-    public var parameters: [Parameter] {
-        [Parameter("k"), .greek("alpha", "α", "\\alpha"), .greek("beta", "β", "\\beta"), .greek("gamma", "γ", "\\gamma")]
-    }
+    public var parameters: [Parameter] { [Self.k, Self.alpha, Self.beta, Self.gamma] }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -28,10 +26,7 @@ public struct KaplanForm: LawForm {
     public init() {}
 
     public var variables: [Variable] { [.N, .D] }
-    public var parameters: [Parameter] {
-        [Parameter("Nc", symbol: Symbol("N_c", latex: "N_{c}")), Parameter("Dc", symbol: Symbol("D_c", latex: "D_{c}")),
-         .greek("alphaN", "α_N", "\\alpha_{N}"), .greek("alphaD", "α_D", "\\alpha_{D}")]
-    }
+    public var parameters: [Parameter] { [Self.Nc, Self.Dc, Self.alphaN, Self.alphaD] }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -53,7 +48,7 @@ public struct PowerLawForm: LawForm {
     public init(_ variable: Variable) { self.variable = variable }
 
     public var variables: [Variable] { [variable] }
-    public var parameters: [Parameter] { [Parameter("c"), .greek("kappa", "κ", "\\kappa", domain: .real)] }
+    public var parameters: [Parameter] { [Self.c, Self.kappa] }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -88,7 +83,7 @@ public enum Ouyang2024 {
 
     /// The predicted loss after quantization: 16-bit baseline + unified QiD. [P]
     public static let quantizedLoss: ScalingLaw<Sum<KaplanForm, OuyangDegradationForm>> = {
-        var law = baseline16 + unified
+        var law = try! baseline16 + unified
         law.name = "Ouyang2024.quantizedLoss"
         law.provenance = unified.provenance
         law.fittedRange = range
@@ -104,4 +99,33 @@ extension ScalingLaw where Form == OuyangDegradationForm {
     public func callAsFunction(N: Double, D: Double, bits: Double) throws(ScalingLawError) -> Double {
         try self([.N: N, .D: D, .bits: bits])
     }
+}
+
+extension OuyangDegradationForm {
+    /// k, the coefficient.
+    public static let k: Parameter = Parameter("k")
+    /// α, the exponent of N.
+    public static let alpha: Parameter = .greek("alpha", "α", "\\alpha")
+    /// β, the exponent of D.
+    public static let beta: Parameter = .greek("beta", "β", "\\beta")
+    /// γ, the exponent of the bit width.
+    public static let gamma: Parameter = .greek("gamma", "γ", "\\gamma")
+}
+
+extension KaplanForm {
+    /// N_c, the parameter scale.
+    public static let Nc: Parameter = Parameter("Nc", symbol: Symbol("N_c", latex: "N_{c}"))
+    /// D_c, the data scale.
+    public static let Dc: Parameter = Parameter("Dc", symbol: Symbol("D_c", latex: "D_{c}"))
+    /// α_N, the exponent of N.
+    public static let alphaN: Parameter = .greek("alphaN", "α_N", "\\alpha_{N}")
+    /// α_D, the exponent of D.
+    public static let alphaD: Parameter = .greek("alphaD", "α_D", "\\alpha_{D}")
+}
+
+extension PowerLawForm {
+    /// c, the coefficient.
+    public static let c: Parameter = Parameter("c")
+    /// κ, the exponent.
+    public static let kappa: Parameter = .greek("kappa", "κ", "\\kappa", domain: .real)
 }

@@ -10,8 +10,10 @@ extension ScalingLaw where Form == CapybaraForm {
     ) throws(SolverError) -> Double {
         do {
             _ = try self(N: N, D: 1e9, exponentBits: exponentBits, mantissaBits: mantissaBits, blockSize: blockSize)
-            let d = try value(of: "d"), gamma = try value(of: "gamma"), alpha = try value(of: "alpha")
-            let beta = try value(of: "beta"), delta = try value(of: "delta"), nu = try value(of: "nu")
+            let d = try value(of: Sun2025.d), gamma = try value(of: CapybaraTermForm.gamma)
+            let alpha = try value(of: CapybaraTermForm.alpha)
+            let beta = try value(of: CapybaraTermForm.beta), delta = try value(of: CapybaraTermForm.delta)
+            let nu = try value(of: CapybaraTermForm.nu)
             let ratio = d * gamma * Double.pow(N, alpha) * Double.pow(exponentBits + 0.5, delta)
                 * Double.pow(mantissaBits + 0.5, nu) / Double.log2(blockSize)
             return Double.pow(ratio, 1 / (2 * beta))

@@ -7,7 +7,7 @@ extension ScalingLaw where Form == CapybaraForm {
             throw .invalidInput(.invalidValue(variable: "bits", value: bits, requirement: "≥ 1 and finite"))
         }
         let delta: Double, nu: Double
-        do { delta = try value(of: "delta"); nu = try value(of: "nu") } catch { throw .invalidInput(error) }
+        do { delta = try value(of: CapybaraTermForm.delta); nu = try value(of: CapybaraTermForm.nu) } catch { throw .invalidInput(error) }
         return (delta * bits / (delta + nu) - 0.5, nu * bits / (delta + nu) - 0.5)
     }
 
@@ -21,6 +21,6 @@ extension ScalingLaw where Form == CapybaraForm {
 
     /// The precision choice of Sun et al.'s compute-optimal question: P bits at the optimal split.
     public var optimalFormatChoice: PrecisionChoice {
-        .floatingPoint(delta: (try? value(of: "delta")) ?? .nan, nu: (try? value(of: "nu")) ?? .nan)
+        .floatingPoint(delta: (try? value(of: CapybaraTermForm.delta)) ?? .nan, nu: (try? value(of: CapybaraTermForm.nu)) ?? .nan)
     }
 }

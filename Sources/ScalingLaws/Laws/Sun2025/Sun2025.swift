@@ -9,10 +9,7 @@ public struct CapybaraTermForm: LawForm {
     public init() {}
 
     public var variables: [Variable] { [.N, .D, .exponentBits, .mantissaBits, .blockSize] }
-    public var parameters: [Parameter] {
-        [.greek("alpha", "α", "\\alpha"), .greek("beta", "β", "\\beta"), .greek("gamma", "γ", "\\gamma"),
-         .greek("delta", "δ", "\\delta"), .greek("nu", "ν", "\\nu")]
-    }
+    public var parameters: [Parameter] { [Self.alpha, Self.beta, Self.gamma, Self.delta, Self.nu] }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -33,6 +30,13 @@ public enum Sun2025 {
     static let range = FittedRange([.N: 4.1e7...6.79e8, .D: 1e10...1e11, .exponentBits: 1...8,
                                     .mantissaBits: 0...7, .blockSize: 32...8192])
 
+    /// n, the coefficient of the parameter term of the whole law (Chinchilla's A).
+    public static let n = Parameter("n")
+    /// d, the coefficient of the data term of the whole law (Chinchilla's B).
+    public static let d = Parameter("d")
+    /// ε, the irreducible loss of the whole law (Chinchilla's E).
+    public static let epsilon: Parameter = .greek("epsilon", "ε", "\\varepsilon")
+
     /// The log₂B that stands for channel-wise scaling.
     public static let channelWiseLog2BlockSize = 13.1567
 
@@ -41,8 +45,8 @@ public enum Sun2025 {
     public static let capybara: ScalingLaw<CapybaraForm> = {
         let base = try! ScalingLaw(ChinchillaForm(), values: ["E": 1.9061, "A": 69.2343, "alpha": 0.2368,
                                                              "B": 68973.0621, "beta": 0.5162])
-            .renaming(["A": Parameter("n"), "B": Parameter("d"), "E": .greek("epsilon", "ε", "\\varepsilon")])
-        var law = base + quantizationTerm
+            .renaming([ChinchillaForm.A: n, ChinchillaForm.B: d, ChinchillaForm.E: epsilon])
+        var law = try! base.adding(quantizationTerm, sharing: [CapybaraTermForm.alpha, CapybaraTermForm.beta])
         law.name = "Sun2025.capybara"
         law.provenance = quantizationTerm.provenance
         law.fittedRange = range
@@ -75,4 +79,17 @@ extension ScalingLaw where Form == CapybaraTermForm {
     ) throws(ScalingLawError) -> Double {
         try self([.N: N, .D: D, .exponentBits: exponentBits, .mantissaBits: mantissaBits, .blockSize: blockSize])
     }
+}
+
+extension CapybaraTermForm {
+    /// α, the exponent of N (shared with the base law in the whole law).
+    public static let alpha: Parameter = .greek("alpha", "α", "\\alpha")
+    /// β, the exponent of D (shared with the base law in the whole law).
+    public static let beta: Parameter = .greek("beta", "β", "\\beta")
+    /// γ, the scale that divides the term.
+    public static let gamma: Parameter = .greek("gamma", "γ", "\\gamma")
+    /// δ, the exponent of E + 0.5.
+    public static let delta: Parameter = .greek("delta", "δ", "\\delta")
+    /// ν, the exponent of M + 0.5.
+    public static let nu: Parameter = .greek("nu", "ν", "\\nu")
 }
