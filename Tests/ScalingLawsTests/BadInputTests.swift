@@ -39,7 +39,7 @@ import ScalingLaws
     // MARK: Every variable of every preset, through every entry point
 
     @Test(arguments: allPresets)
-    func everyVariableRejectsValuesOutsideItsDomain(_ preset: Preset) {
+    func everyVariableRejectsValuesOutsideItsDomain(_ preset: PresetUnderTest) {
         let law = preset.law
         for variable in law.variables {
             for (value, requirement) in Self.invalidValues(of: variable) {

@@ -25,7 +25,7 @@ import ScalingLaws
     }
 
     @Test(arguments: allPresets, batchSizes)
-    func batchEqualsScalarAtEveryPoint(_ preset: Preset, count: Int) throws {
+    func batchEqualsScalarAtEveryPoint(_ preset: PresetUnderTest, count: Int) throws {
         let law = preset.law
         let points = Self.randomPoints(law, count: count, seed: UInt64(count))
         var columns: [Variable: [Double]] = [:]
@@ -42,7 +42,7 @@ import ScalingLaws
 
     /// `SIMD4<Float>` lanes give exactly the `Float` scalar values (lane-by-lane functions).
     @Test(arguments: allPresets)
-    func simd4FloatLanesEqualFloatScalars(_ preset: Preset) {
+    func simd4FloatLanesEqualFloatScalars(_ preset: PresetUnderTest) {
         let law = preset.law
         let points = Self.randomPoints(law, count: 4, seed: 4).map { $0.mapValues { Double(Float($0)) } }
         let lanes: [SIMD4<Float>] = law.variables.map { variable in
@@ -58,7 +58,7 @@ import ScalingLaws
     /// `SIMD16<Double>` lanes (vectorized elementary functions) agree with the Double scalars
     /// within the bound argued above.
     @Test(arguments: allPresets)
-    func simd16DoubleLanesAgreeWithDoubleScalars(_ preset: Preset) throws {
+    func simd16DoubleLanesAgreeWithDoubleScalars(_ preset: PresetUnderTest) throws {
         let law = preset.law
         let points = Self.randomPoints(law, count: 16, seed: 16)
         let lanes: [SIMD16<Double>] = law.variables.map { variable in

@@ -36,7 +36,7 @@ import ScalingLaws
     }
 
     @Test(arguments: allPresets)
-    func gradientMatchesFiniteDifferences(_ preset: Preset) throws {
+    func gradientMatchesFiniteDifferences(_ preset: PresetUnderTest) throws {
         let law = preset.law
         for point in Self.points(law) {
             let (value, gradient) = try law.gradient(at: point)
@@ -57,7 +57,7 @@ import ScalingLaws
     }
 
     @Test(arguments: allPresets)
-    func variableDerivativesMatchFiniteDifferences(_ preset: Preset) throws {
+    func variableDerivativesMatchFiniteDifferences(_ preset: PresetUnderTest) throws {
         let law = preset.law
         for point in Self.points(law) {
             let scalar = try law(point)

@@ -5,7 +5,7 @@ import ScalingLaws
 @Suite struct ExtrapolationTests {
     /// The middle of each fitted range (geometric where the range is positive), the preset's
     /// typical value for variables without a range (a format).
-    static func middle(of preset: Preset) throws -> [Variable: Double] {
+    static func middle(of preset: PresetUnderTest) throws -> [Variable: Double] {
         let range = try #require(preset.law.fittedRange)
         var point = preset.typical
         for (variable, bounds) in range.bounds {
@@ -27,7 +27,7 @@ import ScalingLaws
     }
 
     @Test(arguments: allPresets)
-    func everyPresetHasAFittedRangeAndProvenance(_ preset: Preset) throws {
+    func everyPresetHasAFittedRangeAndProvenance(_ preset: PresetUnderTest) throws {
         let range = try #require(preset.law.fittedRange, "\(preset.law.name) has no fitted range")
         #expect(range.bounds[.N] != nil)
         #expect(preset.law.provenance != nil)
@@ -38,7 +38,7 @@ import ScalingLaws
     }
 
     @Test(arguments: allPresets)
-    func insideTheFittedRangeIsNoExtrapolation(_ preset: Preset) throws {
+    func insideTheFittedRangeIsNoExtrapolation(_ preset: PresetUnderTest) throws {
         let law = preset.law
         let middle = try Self.middle(of: preset)
         let prediction = try law.prediction(at: middle)
@@ -59,7 +59,7 @@ import ScalingLaws
     }
 
     @Test(arguments: allPresets)
-    func outsideTheFittedRangeIsFlagged(_ preset: Preset) throws {
+    func outsideTheFittedRangeIsFlagged(_ preset: PresetUnderTest) throws {
         let law = preset.law
         let middle = try Self.middle(of: preset)
         for (variable, bounds) in law.fittedRange!.bounds {

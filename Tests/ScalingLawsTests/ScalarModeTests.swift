@@ -58,14 +58,14 @@ import ScalingLaws
 
     /// Double is what the dictionary call evaluates: the generic path gives the same bits.
     @Test(arguments: allPresets)
-    func doubleIsTheDictionaryEvaluation(_ preset: Preset) throws {
+    func doubleIsTheDictionaryEvaluation(_ preset: PresetUnderTest) throws {
         let generic = preset.law.value(as: Double.self, at: preset.typical)
         #expect(generic == (try preset.law(preset.typical)))
     }
 
     /// Float's range holds every constant and every realistic N and D.
     @Test(arguments: allPresets)
-    func floatAgreesWithDouble(_ preset: Preset) throws {
+    func floatAgreesWithDouble(_ preset: PresetUnderTest) throws {
         try checkAgreesWithDouble(Float.self, preset.law, at: representable(preset.typical, in: Float.self))
     }
 
@@ -73,7 +73,7 @@ import ScalingLaws
     @Test func float80AtTheReferencePoints() throws { try checkAgainstReference(Float80.self) }
 
     @Test(arguments: allPresets)
-    func float80AgreesWithDouble(_ preset: Preset) throws {
+    func float80AgreesWithDouble(_ preset: PresetUnderTest) throws {
         try checkAgreesWithDouble(Float80.self, preset.law, at: preset.typical)
     }
     #endif
@@ -83,7 +83,7 @@ import ScalingLaws
     /// largest finite value, 65504.
     @available(macOS 11.0, iOS 14.0, tvOS 14.0, watchOS 7.0, *)
     @Test(arguments: allPresets.filter { $0.float16 != nil })
-    func float16AgreesWithDouble(_ preset: Preset) throws {
+    func float16AgreesWithDouble(_ preset: PresetUnderTest) throws {
         try checkAgreesWithDouble(Float16.self, preset.law, at: preset.float16!)
     }
 

@@ -6,27 +6,9 @@ import ScalingLaws
 
 // MARK: - Any law
 
-/// What the generic tests use of a ``ScalingLaw``, whatever its form type, so that one test can
-/// run over every preset. `ScalingLaw` already has each member.
-protocol LawUnderTest: Sendable {
-    var name: String { get }
-    var variables: [Variable] { get }
-    var parameters: [Parameter] { get }
-    var values: [Double] { get }
-    var fittedRange: FittedRange? { get }
-    var provenance: Provenance? { get }
-    func evaluate<T: LawScalar>(_ x: [T]) -> T
-    func callAsFunction(_ point: [Variable: Double]) throws(ScalingLawError) -> Double
-    func evaluate(batch columns: [Variable: [Double]]) throws(ScalingLawError) -> [Double]
-    func gradient(at point: [Variable: Double]) throws(ScalingLawError) -> (value: Double, gradient: [Double])
-    func derivative(
-        at point: [Variable: Double], withRespectTo variable: Variable
-    ) throws(ScalingLawError) -> (value: Double, derivative: Double)
-    func prediction(at point: [Variable: Double]) throws(ScalingLawError) -> Prediction
-    func formula(_ style: FormulaStyle, showingValues: Bool) -> String
-    func validate(_ x: [Double]) throws(ScalingLawError)
-    func setting(_ parameter: Parameter, to value: Double) throws(ScalingLawError) -> Self
-    /// The formula as an expression tree, for counting operations.
+/// What the generic tests use of a law whatever its form: the library's type-erased view, plus the
+/// traced formula for counting operations.
+protocol LawUnderTest: ScalingLawProtocol {
     var tracedFormula: Formula { get }
 }
 
@@ -48,22 +30,15 @@ extension LawUnderTest {
 
 // MARK: - The presets
 
-/// One library preset with the points the generic tests evaluate it at.
-struct Preset: Sendable, CustomTestStringConvertible {
+/// One catalog preset with the points the generic tests evaluate it at.
+struct PresetUnderTest: Sendable, CustomTestStringConvertible {
     let law: any LawUnderTest
-    /// A point where every variable has a realistic value (raw counts).
+    /// The catalog's typical point: every variable at a realistic value (raw counts).
     let typical: [Variable: Double]
     /// A point `Float16` can represent, or nil when a constant of the law overflows `Float16`
     /// (largest finite value 65504); `float16Reason` says why.
     let float16: [Variable: Double]?
     let float16Reason: String
-
-    init(_ law: any LawUnderTest, typical: [Variable: Double], float16: [Variable: Double]?, reason: String = "") {
-        self.law = law
-        self.typical = typical
-        self.float16 = float16
-        self.float16Reason = reason
-    }
 
     var testDescription: String { law.name }
 }
@@ -73,10 +48,10 @@ func frantarFormat(_ label: String) -> Double {
     Double(Frantar2025.multipliers.map(\.key).firstIndex(of: label)!)
 }
 
-/// Every preset of the library, each with a typical point and a point small enough for `Float16`
-/// (N = 3000 and D = 60000 are exact in `Float16`; bit widths are small integers).
-let allPresets: [Preset] = {
-    let chinchillaTypical: [Variable: Double] = [.N: 7e9, .D: 1.4e11]
+/// A point small enough for `Float16` for each preset (N = 3000 and D = 60000 are exact in
+/// `Float16`; bit widths are small integers), or the reason there is none. Keyed by preset name;
+/// `everyCatalogPresetIsUnderTest` checks that no catalog preset is missing.
+let float16Points: [String: (point: [Variable: Double]?, reason: String)] = {
     let small: [Variable: Double] = [.N: 3000, .D: 60000]
     let kumarPrecisions: [Variable: Double] = [.weightBits: 8, .activationBits: 6, .kvBits: 4]
     func merged(_ parts: [Variable: Double]...) -> [Variable: Double] {
@@ -85,36 +60,35 @@ let allPresets: [Preset] = {
     // Sun's γ·(E+½)^δ·(M+½)^ν exceeds 65504 in Float16 for E ≥ 2 (γ = 11334.5 times 2.5^3.19 ≈ 18.6),
     // so the Float16 point uses E = 1, M = 0, where the product stays near 5350.
     let sunSmall = merged(small, [.exponentBits: 1, .mantissaBits: 0, .blockSize: 32])
-    let sunTypical: [Variable: Double] = [.N: 1e9, .D: 1e11, .exponentBits: 4, .mantissaBits: 3, .blockSize: 128]
-    let chenTypical: [Variable: Double] = [.N: 595e6, .D: 1e11, .groupSize: 64]
     let chenSmall = merged(small, [.groupSize: 64])
     let kaplanReason = "N_c = 4.74e19 overflows Float16 (largest finite 65504)"
-    return [
-        Preset(Hoffmann2022.printed, typical: chinchillaTypical, float16: small),
-        Preset(Hoffmann2022.unrounded, typical: chinchillaTypical, float16: small),
-        Preset(Besiroglu2024.refit, typical: chinchillaTypical, float16: small),
-        Preset(Ouyang2024.unified, typical: [.N: 7e9, .D: 1e12, .bits: 3], float16: merged(small, [.bits: 4])),
-        Preset(Ouyang2024.baseline16, typical: [.N: 12e9, .D: 3e11], float16: nil, reason: kaplanReason),
-        Preset(Ouyang2024.quantizedLoss, typical: [.N: 12e9, .D: 3e11, .bits: 4], float16: nil, reason: kaplanReason),
-        Preset(Kumar2024.ptq, typical: [.N: 1e8, .D: 2e10, .bits: 4], float16: merged(small, [.bits: 4])),
-        Preset(Kumar2024.effectiveParameters, typical: merged([.N: 1e8], kumarPrecisions),
-               float16: merged([.N: 3000], kumarPrecisions)),
-        Preset(Kumar2024.base, typical: [.N: 1e8, .D: 2e10], float16: small),
-        Preset(Kumar2024.unified, typical: merged([.N: 1e8, .D: 2e10, .bits: 4], kumarPrecisions),
-               float16: merged(small, [.bits: 4], kumarPrecisions)),
-        Preset(Chen2025.w4a4, typical: chenTypical, float16: chenSmall),
-        Preset(Chen2025.w4a16, typical: chenTypical, float16: chenSmall),
-        Preset(Chen2025.w16a4, typical: chenTypical, float16: chenSmall),
-        Preset(Chen2025.w4a4FC2Int8, typical: chenTypical, float16: chenSmall),
-        Preset(Chen2025.w16a4FC2Int8, typical: chenTypical, float16: chenSmall),
-        Preset(Chen2025.splitW4A4, typical: chenTypical, float16: chenSmall),
-        Preset(Sun2025.capybara, typical: sunTypical, float16: nil,
-               reason: "d = 68973.0621 overflows Float16 (largest finite 65504)"),
-        Preset(Sun2025.quantizationTerm, typical: sunTypical, float16: sunSmall),
-        Preset(Frantar2025.onChinchilla, typical: merged(chinchillaTypical, [Frantar2025.format: frantarFormat("W4A4")]),
-               float16: merged(small, [Frantar2025.format: frantarFormat("W4A4")])),
+    var points: [String: (point: [Variable: Double]?, reason: String)] = [
+        "Hoffmann2022.printed": (small, ""), "Hoffmann2022.unrounded": (small, ""), "Besiroglu2024.refit": (small, ""),
+        "Ouyang2024.unified": (merged(small, [.bits: 4]), ""),
+        "Ouyang2024.baseline16": (nil, kaplanReason), "Ouyang2024.quantizedLoss": (nil, kaplanReason),
+        "Kumar2024.ptq": (merged(small, [.bits: 4]), ""),
+        "Kumar2024.effectiveParameters": (merged([.N: 3000], kumarPrecisions), ""),
+        "Kumar2024.base": (small, ""),
+        "Kumar2024.unified": (merged(small, [.bits: 4], kumarPrecisions), ""),
+        "Kumar2024.postTrainingLoss": (merged(small, [.bits: 4]), ""),
+        "Kumar2024.trainingLoss": (merged(small, kumarPrecisions), ""),
+        "Sun2025.capybara": (nil, "d = 68973.0621 overflows Float16 (largest finite 65504)"),
+        "Sun2025.quantizationTerm": (sunSmall, ""),
+        "Frantar2025.onChinchilla": (merged(small, [Frantar2025.format: frantarFormat("W4A4")]), ""),
     ]
+    for name in ["w4a4", "w4a16", "w16a4", "w4a4FC2Int8", "w16a4FC2Int8", "splitW4A4"] {
+        points["Chen2025." + name] = (chenSmall, "")
+    }
+    return points
 }()
+
+/// Every preset of the catalog, with its typical point and its `Float16` point.
+let allPresets: [PresetUnderTest] = PresetCatalog.all.map { preset in
+    let law = preset.law as! any LawUnderTest
+    let float16 = float16Points[preset.name]
+    return PresetUnderTest(law: law, typical: preset.typicalPoint, float16: float16?.point ?? nil,
+                           float16Reason: float16?.reason ?? "no Float16 point chosen for this preset")
+}
 
 // MARK: - Reference cases through the presets
 

@@ -20,6 +20,8 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
     case nonFiniteResult(String)
     /// Exact gradients carry at most 64 partial derivatives; the law has more parameters.
     case tooManyParameters(Int)
+    /// A preset name that the ``PresetCatalog`` does not list.
+    case unknownPreset(String, known: [String])
     /// Two laws being combined both have a parameter of this name, and the combination did not say
     /// whether it is one shared parameter or two (`first` and `second` name the two terms).
     case conflictingParameter(String, first: String, second: String)
@@ -49,6 +51,8 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
             return "the law evaluated to a non-finite number: \(detail)"
         case .tooManyParameters(let count):
             return "the law has \(count) parameters: exact gradients support at most 64"
+        case .unknownPreset(let name, let known):
+            return "unknown preset '\(name)' (known: \(known.joined(separator: ", ")))"
         case .conflictingParameter(let name, let first, let second):
             return "both \(first) and \(second) have a parameter named '\(name)': share it (adding(_:sharing:)) "
                 + "or rename one side (renaming(_:))"

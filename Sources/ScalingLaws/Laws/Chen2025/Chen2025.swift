@@ -96,3 +96,12 @@ extension ChenQATForm {
     /// γ_G, the exponent of log₂G.
     public static let gammaG: Parameter = .greek("gammaG", "γ_G", "\\gamma_{G}")
 }
+
+extension Chen2025 {
+    /// The paper's presets, for the ``PresetCatalog``: 595M parameters, 100B tokens, groups of 64.
+    static var presets: [Preset] {
+        let point: [Variable: Double] = [.N: 595e6, .D: 1e11, .groupSize: 64]
+        return [w4a4, w4a16, w16a4, w4a4FC2Int8, w16a4FC2Int8].map { Preset($0, paper: "Chen2025", typicalPoint: point) }
+            + [Preset(splitW4A4, paper: "Chen2025", typicalPoint: point)]
+    }
+}

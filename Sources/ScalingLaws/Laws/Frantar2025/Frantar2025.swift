@@ -68,3 +68,11 @@ extension ScalingLaw where Form == CompressedChinchillaForm {
         return try self([.N: N, .D: D, variable: try variable.index(ofCategory: format)])
     }
 }
+
+extension Frantar2025 {
+    /// The paper's presets, for the ``PresetCatalog``: 7B parameters on 140B tokens in W4A4.
+    static var presets: [Preset] {
+        let w4a4 = Double(multipliers.map(\.key).firstIndex(of: "W4A4") ?? 0)
+        return [Preset(onChinchilla, paper: "Frantar2025", typicalPoint: [.N: 7e9, .D: 1.4e11, format: w4a4])]
+    }
+}

@@ -74,3 +74,16 @@ extension ChinchillaForm {
     /// β, the exponent of D.
     public static let beta: Parameter = .greek("beta", "β", "\\beta")
 }
+
+extension Hoffmann2022 {
+    /// The paper's presets, for the ``PresetCatalog``: a 7B model on 140B tokens.
+    static var presets: [Preset] {
+        [Preset(printed, paper: "Hoffmann2022", typicalPoint: [.N: 7e9, .D: 1.4e11]),
+         Preset(unrounded, paper: "Hoffmann2022", typicalPoint: [.N: 7e9, .D: 1.4e11])]
+    }
+}
+
+extension Besiroglu2024 {
+    /// The paper's presets, for the ``PresetCatalog``.
+    static var presets: [Preset] { [Preset(refit, paper: "Besiroglu2024", typicalPoint: [.N: 7e9, .D: 1.4e11])] }
+}

@@ -183,3 +183,20 @@ extension KumarEffectiveParametersForm {
     /// n_kv, the offset of the KV cache.
     public static let nKV: Parameter = Parameter("nKV", symbol: Symbol("n_kv", latex: "n_{kv}"), domain: .real)
 }
+
+extension Kumar2024 {
+    /// The paper's presets, for the ``PresetCatalog``: a 100M model on 20B tokens, trained at
+    /// (8, 6, 4) bits, quantized to 4 bits.
+    static var presets: [Preset] {
+        let precisions: [Variable: Double] = [.weightBits: 8, .activationBits: 6, .kvBits: 4]
+        let run: [Variable: Double] = [.N: 1e8, .D: 2e10]
+        return [
+            Preset(ptq, paper: "Kumar2024", typicalPoint: run.merging([.bits: 4]) { $1 }),
+            Preset(effectiveParameters, paper: "Kumar2024", typicalPoint: precisions.merging([.N: 1e8]) { $1 }),
+            Preset(base, paper: "Kumar2024", typicalPoint: run),
+            Preset(unified, paper: "Kumar2024", typicalPoint: run.merging(precisions) { $1 }.merging([.bits: 4]) { $1 }),
+            Preset(postTrainingLoss, paper: "Kumar2024", typicalPoint: run.merging([.bits: 4]) { $1 }),
+            Preset(trainingLoss, paper: "Kumar2024", typicalPoint: run.merging(precisions) { $1 }),
+        ]
+    }
+}

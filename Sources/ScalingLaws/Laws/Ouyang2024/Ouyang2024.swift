@@ -129,3 +129,13 @@ extension PowerLawForm {
     /// κ, the exponent.
     public static let kappa: Parameter = .greek("kappa", "κ", "\\kappa", domain: .real)
 }
+
+extension Ouyang2024 {
+    /// The paper's presets, for the ``PresetCatalog``: 7B on 1T tokens at 3 bits; the 12B Pythia
+    /// model on its 300B tokens.
+    static var presets: [Preset] {
+        [Preset(unified, paper: "Ouyang2024", typicalPoint: [.N: 7e9, .D: 1e12, .bits: 3]),
+         Preset(baseline16, paper: "Ouyang2024", typicalPoint: [.N: 12e9, .D: 3e11]),
+         Preset(quantizedLoss, paper: "Ouyang2024", typicalPoint: [.N: 12e9, .D: 3e11, .bits: 4])]
+    }
+}

@@ -93,3 +93,13 @@ extension CapybaraTermForm {
     /// ν, the exponent of M + 0.5.
     public static let nu: Parameter = .greek("nu", "ν", "\\nu")
 }
+
+extension Sun2025 {
+    /// The paper's presets, for the ``PresetCatalog``: 1B parameters on 100B tokens in E4M3 with
+    /// blocks of 128.
+    static var presets: [Preset] {
+        let point: [Variable: Double] = [.N: 1e9, .D: 1e11, .exponentBits: 4, .mantissaBits: 3, .blockSize: 128]
+        return [Preset(capybara, paper: "Sun2025", typicalPoint: point),
+                Preset(quantizationTerm, paper: "Sun2025", typicalPoint: point)]
+    }
+}
