@@ -41,12 +41,6 @@ extension LawForm {
     @inlinable @inline(__always)
     public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {}
 
-    /// Checks every variable of `x` against its declared domain.
-    public func validateDomains(_ x: LawArguments<Double>) throws(ScalingLawError) {
-        let variables = self.variables
-        for index in variables.indices { try variables[index].check(x[index]) }
-    }
-
     /// The formula traced symbolically: variables and parameters as symbols, or parameters as
     /// numbers when `values` is given (in ``parameters`` order).
     public func formula(values: [Double]? = nil) -> Formula {

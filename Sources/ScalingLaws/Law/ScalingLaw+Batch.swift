@@ -7,12 +7,7 @@ extension ScalingLaw {
     @inlinable
     public func evaluate(batch columns: [Variable: [Double]]) throws(ScalingLawError) -> [Double] {
         let variables = self.variables
-        for key in columns.keys where !variables.contains(key) { throw .unexpectedVariable(key.id) }
-        var ordered: [[Double]] = []
-        for variable in variables {
-            guard let column = columns[variable] else { throw .missingVariable(variable.id) }
-            ordered.append(column)
-        }
+        let ordered = try variables.ordered(columns)
         let count = ordered.first?.count ?? 0
         guard count > 0 else { throw .raggedColumns("no points to evaluate") }
         for (variable, column) in zip(variables, ordered) where column.count != count {

@@ -116,14 +116,7 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     /// The values of `point` in ``variables`` order, after checking that every variable is present,
     /// no unknown one is, and each value is in its domain.
     public func arguments(_ point: [Variable: Double]) throws(ScalingLawError) -> [Double] {
-        let variables = self.variables
-        for key in point.keys where !variables.contains(key) { throw .unexpectedVariable(key.id) }
-        var x: [Double] = []
-        x.reserveCapacity(variables.count)
-        for variable in variables {
-            guard let value = point[variable] else { throw .missingVariable(variable.id) }
-            x.append(value)
-        }
+        let x = try variables.ordered(point)
         try validate(x)
         return x
     }

@@ -163,15 +163,11 @@ extension ScalingLaw {
         guard perParameterToken.isFinite, perParameterToken > 0 else {
             throw .invalidRequest("the cost model \(cost.name) gives \(perParameterToken) FLOPs per parameter-token at \(point)")
         }
-        var x = [Double](repeating: .nan, count: variables.count)
-        var nSlot = 0, dSlot = 0
-        for (index, variable) in variables.enumerated() {
-            if variable == .N { nSlot = index; continue }
-            if variable == .D { dSlot = index; continue }
-            guard let value = point[variable] else { throw .invalidInput(.missingVariable(variable.id)) }
-            x[index] = value
+        var x: [Double]
+        do throws(ScalingLawError) { x = try variables.ordered(point, leavingOut: [.N, .D], placeholder: .nan) } catch {
+            throw .invalidInput(error)
         }
-        for key in point.keys where !variables.contains(key) { throw .invalidInput(.unexpectedVariable(key.id)) }
+        let nSlot = variables.firstIndex(of: .N) ?? 0, dSlot = variables.firstIndex(of: .D) ?? 0
         func loss(_ logN: Double) -> Double {
             let n = Double.exp(logN)
             x[nSlot] = n

@@ -165,13 +165,11 @@ struct SearchLine<Form: LawForm> {
         guard point[variable] == nil else {
             throw .invalidRequest("the point already gives '\(variable.id)', the variable to solve for")
         }
-        for key in point.keys where !variables.contains(key) { throw .invalidInput(.unexpectedVariable(key.id)) }
-        var base = [Double](repeating: .nan, count: variables.count)
-        for (index, other) in variables.enumerated() where index != slot {
-            guard let value = point[other] else { throw .invalidInput(.missingVariable(other.id)) }
-            do { try other.check(value) } catch { throw .invalidInput(error) }
-            base[index] = value
-        }
+        let base: [Double]
+        do throws(ScalingLawError) {
+            base = try variables.ordered(point, leavingOut: [variable], placeholder: .nan)
+            for (index, other) in variables.enumerated() where index != slot { try other.check(base[index]) }
+        } catch { throw .invalidInput(error) }
         let searchRange = range ?? ScalingLaw<Form>.defaultSearchRange(for: variable)
         guard searchRange.lowerBound.isFinite, searchRange.upperBound.isFinite,
               searchRange.lowerBound < searchRange.upperBound else {
