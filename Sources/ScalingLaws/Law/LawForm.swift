@@ -2,7 +2,7 @@
 /// generically, over ``LawScalar``.
 ///
 /// Conform your own type to write a new law form; it then evaluates on every scalar type, prints
-/// its formula, composes with the library's forms (`+`, ``substituting(_:with:)``,
+/// its formula, composes with the library's forms (`+`, ``substituting(_:with:sharing:)``,
 /// ``renaming(_:)``) and is fitted by the same optimizer.
 ///
 /// ```swift

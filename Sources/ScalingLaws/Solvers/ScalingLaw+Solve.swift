@@ -7,6 +7,9 @@ extension ScalingLaw {
     /// factor ≤ 0, say) are skipped.
     ///
     /// - Parameters:
+    ///   - variable: the variable to solve for (not categorical).
+    ///   - target: the value the law must reach.
+    ///   - point: the values of every other variable of the law.
     ///   - range: where to look; by default a wide range suited to the variable
     ///     (``defaultSearchRange(for:)``).
     /// - Throws: ``SolverError/noRoot(variable:target:range:lowest:highest:)`` when the law never
