@@ -151,24 +151,56 @@ final class FitProblem: Sendable {
 
     // MARK: Objective
 
-    /// F(u) with the given weights, from the SIMD value-only evaluation; +∞ where undefined.
+    /// F(u) with the given weights, from the fused SIMD evaluation; +∞ where undefined.
     func value(_ u: UnsafePointer<Double>, weights: UnsafePointer<Double>, _ workspace: Workspace) -> Double {
         setNatural(u, workspace)
-        evaluator.predict(UnsafePointer(workspace.theta), workspace.predictions)
-        guard computeResiduals(workspace) else { return .infinity }
-        return sum(u, weights: weights, workspace, gradient: nil)
+        let sums = transformedTargets.withUnsafeBufferPointer { targets in
+            evaluator.loss(UnsafePointer(workspace.theta), request(u, targets, weights, gradient: nil))
+        }
+        return objective(u, sums)
     }
 
     /// F(u) and its gradient with respect to u (written to `gradient`, `dimension` values), from
-    /// the exact dual-number Jacobian; +∞ (gradient unspecified) where undefined.
+    /// exact dual-number derivatives; +∞ (gradient unspecified) where undefined.
     func valueAndGradient(
         _ u: UnsafePointer<Double>, weights: UnsafePointer<Double>, _ workspace: Workspace,
         gradient: UnsafeMutablePointer<Double>
     ) -> Double {
         setNatural(u, workspace)
-        evaluator.predictWithJacobian(UnsafePointer(workspace.theta), workspace.predictions, workspace.jacobian)
-        guard computeResiduals(workspace) else { return .infinity }
-        return sum(u, weights: weights, workspace, gradient: gradient)
+        guard let lossAndGradient = evaluator.lossAndGradient else {
+            evaluator.predictWithJacobian(UnsafePointer(workspace.theta), workspace.predictions, workspace.jacobian)
+            guard computeResiduals(workspace) else { return .infinity }
+            return sum(u, weights: weights, workspace, gradient: gradient)
+        }
+        let k = free.count
+        let sums = transformedTargets.withUnsafeBufferPointer { targets in
+            lossAndGradient(UnsafePointer(workspace.theta), request(u, targets, weights, gradient: workspace.naturalGradient))
+        }
+        let value = objective(u, sums)
+        guard value.isFinite else { return value }
+        for j in 0..<k {
+            gradient[j] = workspace.naturalGradient[j] * coordinates[j].derivative(u[j], natural: workspace.theta[free[j]])
+        }
+        if hasScale { gradient[k] = sums.scaleGradient }
+        return value
+    }
+
+    /// What the fused kernels need at u.
+    @inline(__always)
+    private func request(
+        _ u: UnsafePointer<Double>, _ targets: UnsafeBufferPointer<Double>, _ weights: UnsafePointer<Double>,
+        gradient: UnsafeMutablePointer<Double>?
+    ) -> LossRequest {
+        LossRequest(targets: targets.baseAddress.unsafelyUnwrapped, weights: weights, count: count,
+                    logarithmic: residualSpace == .logarithmic, loss: loss,
+                    inverseScale: hasScale ? Double.exp(-u[free.count]) : 1, gradient: gradient)
+    }
+
+    /// F from the fused kernels' sums (the likelihood adds `Σw·(ln σ + ln Z)`); +∞ where undefined.
+    @inline(__always)
+    private func objective(_ u: UnsafePointer<Double>, _ sums: LossSums) -> Double {
+        guard sums.isValid else { return .infinity }
+        return hasScale ? sums.total + sums.weightSum * (u[free.count] + logNormalizer) : sums.total
     }
 
     /// The loss summed over the residuals in the workspace, and optionally its gradient (which

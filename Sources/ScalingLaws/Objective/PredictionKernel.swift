@@ -113,34 +113,123 @@ struct PredictionKernel<Form: LawForm>: Sendable {
     }
 }
 
+extension PredictionKernel {
+    /// ``predictWithJacobian(_:_:_:_:)`` eight points per call, with `K` = the number of free
+    /// parameters known at compile time (``LoggedLaneDual``): the fast path for up to eight free
+    /// parameters.
+    @inlinable
+    func predictWithJacobianLanes<let K: Int>(
+        _ number: LoggedLaneDual<K>.Type, _ parameters: UnsafePointer<Double>,
+        _ predictions: UnsafeMutablePointer<Double>, _ jacobian: UnsafeMutablePointer<Double>
+    ) {
+        typealias Number = LoggedLaneDual<K>
+        typealias Lanes = SIMD8<Double>
+        let parameterCount = self.parameterCount
+        let variableCount = data.variableCount
+        let count = data.count
+        let padded = data.paddedCount
+        withUnsafeTemporaryAllocation(of: Number.self, capacity: Swift.max(parameterCount, 1)) { p in
+            for j in 0..<parameterCount {
+                let value = parameters[j]
+                let positive = value > 0
+                p.initializeElement(at: j, to: Number(Lanes(repeating: value), partials: InlineArray(repeating: Lanes()),
+                                                      log: Lanes(repeating: positive ? Double.log(value) : 0), hasLog: positive))
+            }
+            free.withUnsafeBufferPointer { free in
+                for slot in 0..<K { p[free[slot]].partials[slot] = Lanes(repeating: 1) }
+            }
+            withUnsafeTemporaryAllocation(of: Number.self, capacity: Swift.max(variableCount, 1)) { x in
+                for v in 0..<variableCount { x.initializeElement(at: v, to: Number(0)) }
+                data.values.withUnsafeBufferPointer { values in
+                    data.logs.withUnsafeBufferPointer { logs in
+                        data.hasLog.withUnsafeBufferPointer { hasLog in
+                            let valueBase = UnsafeRawPointer(values.baseAddress.unsafelyUnwrapped)
+                            let logBase = UnsafeRawPointer(logs.baseAddress.unsafelyUnwrapped)
+                            let stride = MemoryLayout<Double>.stride
+                            var start = 0
+                            while start < count {
+                                for v in 0..<variableCount {
+                                    let offset = (v * padded + start) * stride
+                                    x[v] = Number(input: valueBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self),
+                                                  log: logBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self),
+                                                  hasLog: hasLog[v])
+                                }
+                                let y = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(UnsafeBufferPointer(p)))
+                                let lanes = Swift.min(Lanes.scalarCount, count - start)
+                                for lane in 0..<lanes {
+                                    predictions[start + lane] = y.value[lane]
+                                    let row = jacobian + (start + lane) * K
+                                    for slot in 0..<K { row[slot] = y.partials[slot][lane] }
+                                }
+                                start += Lanes.scalarCount
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A law's prediction functions with the law's type erased, so that the optimizers are compiled
 /// once: closures made where the form is concrete (see ``ScalingLaw/fit(to:loss:residuals:starts:optimizer:options:)``).
 @usableFromInline
 struct LawEvaluator: Sendable {
+    @usableFromInline typealias Predict = @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    @usableFromInline typealias PredictWithJacobian =
+        @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    @usableFromInline typealias Loss = @Sendable (UnsafePointer<Double>, LossRequest) -> LossSums
+
     /// `(θ, ŷ)`: predictions at the full parameter vector θ.
-    @usableFromInline let predict: @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    @usableFromInline let predict: Predict
     /// `(θ, ŷ, J)`: predictions and the n × k Jacobian with respect to the free parameters.
-    @usableFromInline let predictWithJacobian: @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    @usableFromInline let predictWithJacobian: PredictWithJacobian
+    /// The objective's sums at θ, fused with the predictions (value only).
+    @usableFromInline let loss: Loss
+    /// The objective's sums and gradient at θ without forming the Jacobian; nil beyond eight free
+    /// parameters, where the gradient comes from ``predictWithJacobian``.
+    @usableFromInline let lossAndGradient: Loss?
 
     @inlinable
-    init(predict: @escaping @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void,
-         predictWithJacobian: @escaping @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void) {
+    init(predict: @escaping Predict, predictWithJacobian: @escaping PredictWithJacobian, loss: @escaping Loss,
+         lossAndGradient: Loss?) {
         self.predict = predict
         self.predictWithJacobian = predictWithJacobian
+        self.loss = loss
+        self.lossAndGradient = lossAndGradient
     }
 
-    /// The evaluator of `form` on `data`, with derivative lanes of the smallest width among
-    /// 4, 8, 16, 32, 64 that holds the free parameters (chosen once per fit).
+    /// The evaluator of `form` on `data`: for up to eight free parameters, derivatives eight points
+    /// at a time with exactly as many partials as free parameters (``LoggedLaneDual``); beyond, one
+    /// point at a time with derivative lanes of the smallest width among 16, 32, 64.
     @inlinable
     init<Form: LawForm>(form: Form, data: FitData, free: [Int]) {
         let kernel = PredictionKernel(form: form, data: data, free: free)
-        let predict: @Sendable (UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void = { kernel.predict($0, $1) }
+        let predict: Predict = { kernel.predict($0, $1) }
+        let loss: Loss = { kernel.lossLanes($0, $1) }
+        func lanes<let K: Int>(_ number: LoggedLaneDual<K>.Type) -> LawEvaluator {
+            LawEvaluator(predict: predict,
+                         predictWithJacobian: { kernel.predictWithJacobianLanes(number, $0, $1, $2) },
+                         loss: loss, lossAndGradient: { kernel.lossAndGradientLanes(number, $0, $1) })
+        }
         switch free.count {
-        case ...4: self.init(predict: predict, predictWithJacobian: { kernel.predictWithJacobian(SIMD4<Double>.self, $0, $1, $2) })
-        case ...8: self.init(predict: predict, predictWithJacobian: { kernel.predictWithJacobian(SIMD8<Double>.self, $0, $1, $2) })
-        case ...16: self.init(predict: predict, predictWithJacobian: { kernel.predictWithJacobian(SIMD16<Double>.self, $0, $1, $2) })
-        case ...32: self.init(predict: predict, predictWithJacobian: { kernel.predictWithJacobian(SIMD32<Double>.self, $0, $1, $2) })
-        default: self.init(predict: predict, predictWithJacobian: { kernel.predictWithJacobian(SIMD64<Double>.self, $0, $1, $2) })
+        case ...1: self = lanes(LoggedLaneDual<1>.self)
+        case 2: self = lanes(LoggedLaneDual<2>.self)
+        case 3: self = lanes(LoggedLaneDual<3>.self)
+        case 4: self = lanes(LoggedLaneDual<4>.self)
+        case 5: self = lanes(LoggedLaneDual<5>.self)
+        case 6: self = lanes(LoggedLaneDual<6>.self)
+        case 7: self = lanes(LoggedLaneDual<7>.self)
+        case 8: self = lanes(LoggedLaneDual<8>.self)
+        case ...16:
+            self.init(predict: predict, predictWithJacobian: { kernel.predictWithJacobian(SIMD16<Double>.self, $0, $1, $2) },
+                      loss: loss, lossAndGradient: nil)
+        case ...32:
+            self.init(predict: predict, predictWithJacobian: { kernel.predictWithJacobian(SIMD32<Double>.self, $0, $1, $2) },
+                      loss: loss, lossAndGradient: nil)
+        default:
+            self.init(predict: predict, predictWithJacobian: { kernel.predictWithJacobian(SIMD64<Double>.self, $0, $1, $2) },
+                      loss: loss, lossAndGradient: nil)
         }
     }
 }
