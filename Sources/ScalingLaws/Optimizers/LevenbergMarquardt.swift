@@ -70,10 +70,9 @@ struct LevenbergMarquardt {
                     return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
                                        reason: .converged(.gradient))
                 }
-                if lambda < 0 {
-                    let largestDiagonal = (0..<m).map { normal[$0 * m + $0] }.max() ?? 1
-                    lambda = 1e-3 * Swift.max(largestDiagonal, 1e-300)
-                }
+                // λ multiplies D = diag(JᵀΩJ) (Marquardt's scaling), so it is dimensionless: a
+                // start of 10⁻³ is a nearly Gauss–Newton first step whatever the number of points.
+                if lambda < 0 { lambda = 1e-3 }
             }
             if iteration >= tolerances.maxIterations {
                 return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
