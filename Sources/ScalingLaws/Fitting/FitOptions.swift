@@ -16,12 +16,16 @@ public struct FitOptions: Sendable {
     public var keepAllStarts: Bool = false
     /// How many starts run at once; nil means one per active processor core.
     public var concurrency: Int? = nil
+    /// How a fit with many starts spends its time (see ``Screening``); nil runs every start to the
+    /// full tolerances.
+    public var screening: Screening? = .automatic
 
     /// Options with the given values; every argument has the documented default.
     public init(
         maxIterations: Int = 1000, objectiveTolerance: Double = 1e-12, gradientTolerance: Double = 1e-10,
         stepTolerance: Double = 1e-12, searchSpaces: [String: SearchSpace] = [:],
-        bounds: [String: ClosedRange<Double>] = [:], keepAllStarts: Bool = false, concurrency: Int? = nil
+        bounds: [String: ClosedRange<Double>] = [:], keepAllStarts: Bool = false, concurrency: Int? = nil,
+        screening: Screening? = .automatic
     ) {
         self.maxIterations = maxIterations
         self.objectiveTolerance = objectiveTolerance
@@ -31,6 +35,7 @@ public struct FitOptions: Sendable {
         self.bounds = bounds
         self.keepAllStarts = keepAllStarts
         self.concurrency = concurrency
+        self.screening = screening
     }
 
     func validate() throws(FitError) {
@@ -40,5 +45,6 @@ public struct FitOptions: Sendable {
             throw .invalidOption("\(name) must be finite and ≥ 0, got \(value)")
         }
         if let concurrency, concurrency < 1 { throw .invalidOption("concurrency must be ≥ 1, got \(concurrency)") }
+        if let screening { try screening.validate() }
     }
 }

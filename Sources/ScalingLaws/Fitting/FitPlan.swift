@@ -123,8 +123,7 @@ struct FitPlan: Sendable {
         let began = DispatchTime.now().uptimeNanoseconds
         let problem = try FitProblem(evaluator: evaluator, data: observations, parameters: parameters, values: values,
                                      free: free, coordinates: coordinates, residualSpace: residuals, loss: loss)
-        let results = FitPlan.optimize(problem, optimizer: optimizer, tolerances: Tolerances(options),
-                                       starts: startCoordinates, weights: problem.weights, concurrency: options.concurrency)
+        let (results, refined) = multiStart(problem)
         var starts: [StartResult] = []
         starts.reserveCapacity(results.count)
         var best: Int?
@@ -137,7 +136,7 @@ struct FitPlan: Sendable {
                 start: Dictionary(uniqueKeysWithValues: free.map { (parameters[$0].name, startValues[index][$0]) }),
                 parameters: Dictionary(uniqueKeysWithValues: zip(free.map { parameters[$0].name }, natural)),
                 objective: result.objective, iterations: result.iterations, evaluations: result.evaluations,
-                reason: result.reason, isInsideDomain: inside)
+                reason: result.reason, isInsideDomain: inside, isRefined: refined.contains(index))
             starts.append(start)
             guard result.objective.isFinite else { continue }
             if inside {
@@ -159,6 +158,39 @@ struct FitPlan: Sendable {
             outcome.warnings.append(.lowerObjectiveOutsideDomain(objective: results[bestOutside].objective, start: bestOutside))
         }
         return outcome
+    }
+
+    /// Every start's local optimisation, and the indices of those run to the full tolerances: all of
+    /// them, or with ``Screening`` the best few after a loose pass.
+    func multiStart(_ problem: FitProblem) -> (results: [LocalResult], refined: Set<Int>) {
+        let full = Tolerances(options)
+        guard let screening = options.screening, startCoordinates.count > screening.minimumStarts else {
+            let results = FitPlan.optimize(problem, optimizer: optimizer, tolerances: full, starts: startCoordinates,
+                                           weights: problem.weights, concurrency: options.concurrency)
+            return (results, Set(results.indices))
+        }
+        var loose = full
+        loose.objective = Swift.max(full.objective, screening.objectiveTolerance)
+        var results = FitPlan.optimize(problem, optimizer: optimizer, tolerances: loose, starts: startCoordinates,
+                                       weights: problem.weights, concurrency: options.concurrency)
+        // The best finite end points, ties to the earlier start: the same choice on any core count.
+        let chosen = results.indices.filter { results[$0].objective.isFinite }
+            .sorted { (results[$0].objective, $0) < (results[$1].objective, $1) }
+            .prefix(screening.refined)
+        let polished = problem.weights.withUnsafeBufferPointer { weights in
+            ParallelWork.map(count: chosen.count, concurrency: options.concurrency,
+                             makeState: { FitProblem.Workspace(problem) }) { slot, workspace in
+                FitPlan.optimize(problem, optimizer: optimizer, tolerances: full, from: results[chosen[chosen.startIndex + slot]].u,
+                                 weights: weights.baseAddress!, workspace, initializeScale: false)
+            }
+        }
+        for (slot, index) in chosen.enumerated() {
+            var result = polished[slot]
+            result.iterations += results[index].iterations
+            result.evaluations += results[index].evaluations
+            results[index] = result
+        }
+        return (results, Set(chosen))
     }
 
     /// Runs the local optimizer from each start (in parallel), with the given point weights.

@@ -17,4 +17,7 @@ public struct StartResult: Sendable, Hashable {
     /// False when a parameter fitted in ``SearchSpace/natural`` coordinates ended outside its
     /// domain; such a start cannot be the fit's answer.
     public let isInsideDomain: Bool
+    /// True when the start ran to the fit's full tolerances; false when ``Screening`` stopped it
+    /// at the screening tolerance because better starts were refined instead.
+    public let isRefined: Bool
 }
