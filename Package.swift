@@ -5,11 +5,19 @@ let package = Package(
     name: "ScalingLaws",
     products: [
         .library(name: "ScalingLaws", targets: ["ScalingLaws"]),
+        .library(name: "ScalingLawsData", targets: ["ScalingLawsData"]),
     ],
     targets: [
         .target(
             name: "ScalingLaws",
             path: "Sources/ScalingLaws"
+        ),
+        .target(
+            name: "ScalingLawsData",
+            dependencies: ["ScalingLaws"],
+            path: "Sources/ScalingLawsData",
+            exclude: ["README.md"],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "CompareLaws",
@@ -18,12 +26,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "ReplicateChinchilla",
-            dependencies: ["ScalingLaws"],
+            dependencies: ["ScalingLaws", "ScalingLawsData"],
             path: "Examples/ReplicateChinchilla"
         ),
         .executableTarget(
             name: "FitLaw",
-            dependencies: ["ScalingLaws"],
+            dependencies: ["ScalingLaws", "ScalingLawsData"],
             path: "Examples/FitLaw"
         ),
         .executableTarget(
@@ -38,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScalingLawsTests",
-            dependencies: ["ScalingLaws"],
+            dependencies: ["ScalingLaws", "ScalingLawsData"],
             path: "Tests/ScalingLawsTests"
         ),
     ],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release-mode checks of the fitting engine (issue 3), called from .ci/run.
+# Release-mode checks of the fitting engine, called from .ci/run.
 #
 #  1. ReplicateChinchilla --json: Hoffmann's 4,500-start grid fit and Besiroglu et al.'s Huber
 #     likelihood with its 4,000-resample bootstrap, checked against every published value and
@@ -11,16 +11,15 @@
 #     L-BFGS-B (Tests/Reference/chinchilla_fit_reference.py), timed side by side. Off by default:
 #     it adds about 45 s on an idle machine, several minutes on a busy one.
 #
-# Needs the shared data beside the checkout (../shared/data, or $SCALING_LAWS_DATA); skips with a
-# message when it is absent. Exits non-zero on any failed check.
+# Reads the data sets the package ships (Sources/ScalingLawsData/Resources). Exits non-zero on any
+# failed check, and when a data file is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DATA="${SCALING_LAWS_DATA:-../shared/data}"
-if [[ ! -f "$DATA/epoch_chinchilla.csv" || ! -f "$DATA/quest_qat_runs.csv" ]]; then
-    echo "fitting-checks: $DATA/epoch_chinchilla.csv or quest_qat_runs.csv not found; skipping"
-    exit 0
-fi
+DATA="Sources/ScalingLawsData/Resources"
+for file in epoch_chinchilla.csv quest_qat_runs.csv; do
+    [[ -f "$DATA/$file" ]] || { echo "fitting-checks: error: $DATA/$file is missing" >&2; exit 1; }
+done
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -34,7 +33,7 @@ now() { python3 -c 'import time; print(time.time())'; }
 
 echo "fitting-checks: ReplicateChinchilla --json (4,500-start grid, likelihood, 4,000 resamples)"
 t0=$(now)
-"$BIN/ReplicateChinchilla" --data "$DATA/epoch_chinchilla.csv" --json > "$WORK/replicate.json"
+"$BIN/ReplicateChinchilla" --json > "$WORK/replicate.json"
 t1=$(now)
 echo "fitting-checks: ReplicateChinchilla --resamples 1000 (timing)"
 "$BIN/ReplicateChinchilla" --data "$DATA/epoch_chinchilla.csv" --json --resamples 1000 > "$WORK/replicate1000.json"

@@ -1,11 +1,11 @@
 // Fits one of the library's law families to any CSV file, with the mapping from columns to the
 // law's variables given on the command line, and prints the parameters ± standard errors.
 //
-//   FitLaw --law chinchilla --csv ../shared/data/epoch_chinchilla.csv \
+//   FitLaw --law chinchilla --csv Sources/ScalingLawsData/Resources/epoch_chinchilla.csv \
 //          --column N="Model Size" --column D='`Training FLOP` / (6 * `Model Size`)' --target loss \
 //          --drop-largest 5 --loss huber:1e-3 --grid hoffmann --natural alpha --natural beta --optimizer lbfgs
 //
-//   FitLaw --law frantar --csv ../shared/data/quest_qat_runs.csv --column N=non_embedding_params \
+//   FitLaw --law frantar --csv Sources/ScalingLawsData/Resources/quest_qat_runs.csv --column N=non_embedding_params \
 //          --column D=tokens --category w_bits --target loss --where w_bits=a_bits \
 //          --where w_quant=TrustQuantizer,NoQuantizer --fix eff_16=1
 //

@@ -11,13 +11,16 @@
 // scipy reference does, to reach the published point.
 //
 // Usage: ReplicateChinchilla [--data PATH] [--json] [--resamples N] [--seed S] [--concurrency K]
-// Default data: ../shared/data/epoch_chinchilla.csv (relative to the current directory).
+// Default data: the Epoch AI points shipped with the package (ScalingLawsData); --data reads a CSV
+// with the same columns ("Model Size", "Training FLOP", "loss").
 
 import Foundation
 import ScalingLaws
+import ScalingLawsData
 
 struct Arguments {
-    var data = "../shared/data/epoch_chinchilla.csv"
+    /// A user's CSV, or nil for the shipped data set.
+    var data: String?
     var json = false
     var resamples = 4000
     var seed: UInt64 = 2024
@@ -60,18 +63,22 @@ func parseArguments() -> Arguments {
 }
 
 let arguments = parseArguments()
-guard FileManager.default.fileExists(atPath: arguments.data) else {
-    fail("data file '\(arguments.data)' not found: run from a checkout with ../shared/data beside it, or pass --data PATH")
-}
-
 // The data: N = Model Size, D = Training FLOP / (6 N), L = loss; drop the 5 highest losses → 240.
 let data: Observations
+let source: String
 do {
-    data = try Observations(
-        contentsOfCSV: arguments.data,
-        columns: [.N: .column("Model Size"), .D: try .expression("`Training FLOP` / (6 * `Model Size`)")],
-        target: .column("loss")
-    ).droppingLargestTargets(5)
+    if let path = arguments.data {
+        guard FileManager.default.fileExists(atPath: path) else { fail("data file '\(path)' not found") }
+        data = try Observations(
+            contentsOfCSV: path,
+            columns: [.N: .column("Model Size"), .D: try .expression("`Training FLOP` / (6 * `Model Size`)")],
+            target: .column("loss")
+        ).droppingLargestTargets(5)
+        source = path
+    } else {
+        data = try Dataset.epochChinchilla.observations()
+        source = "the shipped \(Dataset.epochChinchilla.fileName)"
+    }
 } catch let error as CSVError {
     fail(error.description)
 } catch {
@@ -125,14 +132,17 @@ if arguments.json {
     gridEntry["starts"] = 4500
     gridEntry["points"] = data.count
     var likelihoodEntry = summary(likelihood)
-    likelihoodEntry["sigma"] = likelihood.scale ?? .nan
+    likelihoodEntry["sigma"] = likelihood.scale.map { $0 as Any } ?? NSNull()
     var errors: [String: Any] = ["resamples": bootstrap.requested, "kept": bootstrap.samples.count,
                                  "failures": bootstrap.failures, "unconverged": bootstrap.unconverged,
                                  "seed": bootstrap.seed, "seconds": bootstrap.seconds]
-    for name in names { errors[name] = bootstrap.standardErrors[name] ?? .nan }
+    // JSON has no NaN: a standard error the bootstrap could not estimate is null.
+    for name in names { errors[name] = bootstrap.standardErrors[name].map { $0 as Any } ?? NSNull() }
     likelihoodEntry["bootstrap"] = errors
     let object: [String: Any] = ["grid": gridEntry, "likelihood": likelihoodEntry]
-    let json = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    guard JSONSerialization.isValidJSONObject(object),
+          let json = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    else { fail("the results are not valid JSON (a non-finite number?)") }
     print(String(decoding: json, as: UTF8.self))
 } else {
     func row(_ name: String, _ value: Double, _ published: Double?) -> String {
@@ -140,7 +150,7 @@ if arguments.json {
         let reference = published.map { String(format: "%14.6g", $0) } ?? String(repeating: " ", count: 14)
         return "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(shown)\(reference)"
     }
-    print("Chinchilla replication on \(data.count) points of \(arguments.data)")
+    print("Chinchilla replication on \(data.count) points of \(source)")
     print("\n1. Hoffmann's procedure: Huber δ = 1e-3 on log residuals, L-BFGS from 4,500 grid starts")
     print(String(format: "   %.2f s, best start %d, %@", grid.seconds, grid.bestStart, grid.reason.description))
     print("  parameter        fitted     published")

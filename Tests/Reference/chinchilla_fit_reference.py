@@ -5,7 +5,7 @@ Written with numpy + scipy only; it does not use or look at the package's Swift 
 It tells us that the published targets are reachable, what exactly the two objectives are,
 and how long scipy takes for the same work (the peer benchmark of Documentation/Fitting.md).
 
-Data: ../shared/data/epoch_chinchilla.csv (Besiroglu et al. 2024, digitised from Chinchilla's
+Data: Sources/ScalingLawsData/Resources/epoch_chinchilla.csv (Besiroglu et al. 2024, digitised from Chinchilla's
 Figure 4). N = `Model Size`, D = `Training FLOP` / (6 N), L = `loss`; the 5 highest losses are
 dropped, leaving 240 points.
 
@@ -166,7 +166,7 @@ PUBLISHED_SE = {"A": 124.5, "B": 1293, "E": 0.026, "alpha": 0.015, "beta": 0.021
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    default = Path("../shared/data/epoch_chinchilla.csv")
+    default = Path("Sources/ScalingLawsData/Resources/epoch_chinchilla.csv")
     parser.add_argument("--data", default=str(default))
     parser.add_argument("--starts", default="all", help="'all' (4,500) or a count: every k-th start")
     parser.add_argument("--finite-differences", action="store_true",

@@ -2,7 +2,7 @@
 """Independent reference values for the fitting tests (issue 3), computed with numpy + scipy.
 
 Writes Tests/ScalingLawsTests/FittingReferenceValues.swift. It does not use or look at the
-package's Swift code. Needs ../shared/data (run from the package root):
+package's Swift code. Reads the data sets the package ships (run from the package root):
 
     python3 Tests/Reference/fitting_reference.py
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import chinchilla_fit_reference as chinchilla  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DATA = ROOT.parent / "shared" / "data"
+DATA = ROOT / "Sources" / "ScalingLawsData" / "Resources"
 OUTPUT = ROOT / "Tests" / "ScalingLawsTests" / "FittingReferenceValues.swift"
 
 def quest_fit():

@@ -1,23 +1,18 @@
 import Foundation
 import Testing
 @testable import ScalingLaws
+import ScalingLawsData
 
 /// Fits on the shared real data sets, against the published values and the independent scipy fits
-/// of `Tests/Reference/fitting_reference.py`. Skipped (with a message) when `../shared/data` is absent.
+/// of `Tests/Reference/fitting_reference.py`, on the data sets the package ships.
 /// The full 4,500-start grid and the 4,000-resample bootstrap run in release, in
 /// `Examples/ReplicateChinchilla` (checked by `.ci/fitting-checks.sh`).
 @Suite struct FittingRealDataTests {
-    static let directory = FittingSupport.dataDirectory
-
-    static func chinchillaData(_ directory: String) throws -> Observations {
-        try Observations(
-            contentsOfCSV: directory + "/epoch_chinchilla.csv",
-            columns: [.N: .column("Model Size"), .D: try .expression("`Training FLOP` / (6 * `Model Size`)")],
-            target: .column("loss")
-        ).droppingLargestTargets(5)
+    static func chinchillaData() throws -> Observations {
+        try Dataset.epochChinchilla.observations()
     }
 
-    /// The published values and tolerances of the replication (PAPERS.md §0, issue 3).
+    /// The published values and tolerances of the replication (Besiroglu et al. 2024, Table 1).
     static func expectPublishedGrid(_ values: [String: Double], objective: Double) {
         #expect(abs(values["A"]! / 477.84 - 1) <= 0.02, "A = \(values["A"]!)")
         #expect(abs(values["B"]! / 2143.86 - 1) <= 0.05, "B = \(values["B"]!)")
@@ -28,11 +23,7 @@ import Testing
     }
 
     @Test func chinchillaDataSet() throws {
-        guard let directory = Self.directory else {
-            print("FittingRealDataTests: ../shared/data not found (set SCALING_LAWS_DATA); skipping")
-            return
-        }
-        let data = try Self.chinchillaData(directory)
+        let data = try Self.chinchillaData()
         #expect(data.count == 240)
         #expect(data.targets.max()! < 4.0)
     }
@@ -40,11 +31,7 @@ import Testing
     /// Hoffmann's procedure from four of the 4,500 grid starts (ones that lead to the optimum), in
     /// debug: the published values, and the scipy 4,500-start optimum to 10⁻³.
     @Test func reducedChinchillaReplication() throws {
-        guard let directory = Self.directory else {
-            print("FittingRealDataTests: ../shared/data not found (set SCALING_LAWS_DATA); skipping")
-            return
-        }
-        let data = try Self.chinchillaData(directory)
+        let data = try Self.chinchillaData()
         let starts: [(a: Double, b: Double, e: Double, alpha: Double, beta: Double)] = [
             (10, 10, 0, 0.5, 0.5), (15, 10, 1, 1, 0.5), (20, 20, 0.5, 0, 1), (5, 25, -1, 0.5, 0),
         ]
@@ -83,12 +70,7 @@ import Testing
     /// One eff per bit width on QuEST's runs: finite, in (0, 1.1], increasing with bit width, and
     /// equal to scipy's fit.
     @Test func questEffectiveParametersPerBitWidth() throws {
-        guard let directory = Self.directory else {
-            print("FittingRealDataTests: ../shared/data not found (set SCALING_LAWS_DATA); skipping")
-            return
-        }
-        let path = directory + "/quest_qat_runs.csv"
-        let table = try CSVTable(contentsOfFile: path).filter { row throws(CSVError) in
+        let table = try Dataset.questQAT.table().filter { row throws(CSVError) in
             let weightBits = try row.text("w_bits"), activationBits = try row.text("a_bits")
             let quantizer = try row.text("w_quant")
             return weightBits == activationBits && ["TrustQuantizer", "NoQuantizer"].contains(quantizer)

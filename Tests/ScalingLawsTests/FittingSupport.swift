@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ScalingLaws
 
-/// Shared helpers of the fitting tests: seeded synthetic data and the path to the shared data sets.
+/// Shared helpers of the fitting tests: seeded synthetic data and recovery checks.
 enum FittingSupport {
     /// `count` points with each variable drawn from its `ranges` entry: a closed range is sampled
     /// log-uniformly, a list of values uniformly. Deterministic for a given seed.
@@ -37,12 +37,6 @@ enum FittingSupport {
             targets.append(try law(point) * Double.exp(noise * generator.nextGaussian()))
         }
         return try Observations(columns, targets: targets)
-    }
-
-    /// The directory of the shared data sets (`../shared/data`, or `$SCALING_LAWS_DATA`), or nil.
-    static var dataDirectory: String? {
-        let candidates = [ProcessInfo.processInfo.environment["SCALING_LAWS_DATA"], "../shared/data"].compactMap { $0 }
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/epoch_chinchilla.csv") }
     }
 
     /// Checks every free parameter of `fit` against `truth`: within `relative` of it, and within

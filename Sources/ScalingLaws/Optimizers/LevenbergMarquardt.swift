@@ -70,9 +70,11 @@ struct LevenbergMarquardt {
                     return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
                                        reason: .converged(.gradient))
                 }
-                // λ multiplies D = diag(JᵀΩJ) (Marquardt's scaling), so it is dimensionless: a
-                // start of 10⁻³ is a nearly Gauss–Newton first step whatever the number of points.
-                if lambda < 0 { lambda = 1e-3 }
+                // λ multiplies D = diag(JᵀΩJ) (Marquardt's scaling), so it is dimensionless and
+                // independent of the number of points. λ = 1 halves the Gauss–Newton step along
+                // each scaled axis: bolder starts (10⁻³) save a few iterations near a good start but
+                // jump to worse basins from far ones (QuEST's per-bit fit, from its 9 grid starts).
+                if lambda < 0 { lambda = 1 }
             }
             if iteration >= tolerances.maxIterations {
                 return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
