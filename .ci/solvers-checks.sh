@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release-mode checks of the solvers (issue 4), called from .ci/run: PlanQuantization's figures
+# Release-mode checks of the solvers, called from .ci/run: PlanQuantization's figures
 # against the papers' values and against an independent recomputation in Python (closed forms
 # from the constants, scipy brute force for the compute-optimal precision, dominance for Pareto).
 set -euo pipefail

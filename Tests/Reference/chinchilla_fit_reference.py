@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for the Chinchilla replication fits (issue 3).
+"""Independent reference for the Chinchilla replication fits.
 
 Written with numpy + scipy only; it does not use or look at the package's Swift code.
 It tells us that the published targets are reachable, what exactly the two objectives are,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference values for the fitting tests (issue 3), computed with numpy + scipy.
+"""Independent reference values for the fitting tests, computed with numpy + scipy.
 
 Writes Tests/ScalingLawsTests/FittingReferenceValues.swift. It does not use or look at the
 package's Swift code. Reads the data sets the package ships (run from the package root):

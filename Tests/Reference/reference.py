@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
 """Independent high-precision reference values for the ScalingLaws package.
 
-This script re-implements every published scaling law listed in
-../shared/papers/PAPERS.md (Hoffmann/Chinchilla, Epoch replication, Ouyang,
-Kumar, Chen, Sun "Capybara", Frantar) directly from the papers' formulas and
+This script re-implements every published scaling law the package carries
+(Hoffmann/Chinchilla, Epoch replication, Ouyang, Kumar, Chen, Sun "Capybara",
+Frantar; citations in Documentation/References.md) directly from the papers' formulas and
 constants, evaluates them with mpmath at 50 significant digits, and writes
 Tests/ScalingLawsTests/ReferenceValues.swift, which the Swift tests read.
 It does not use or look at any of the package's Swift code.
 
 N and D are raw counts (parameters, tokens) everywhere.
 
-Cases are: every check point quoted in PAPERS.md, a few fixed anchor points,
+Cases are: every check point quoted in Documentation/Laws, a few fixed anchor points,
 plus 8 log-uniform random points per preset/quantity drawn from a fixed seed
 (random.Random(20261122)), so the output is deterministic. Last come the
 "comparison.*" cases: every row of the side-by-side comparison
@@ -21,7 +21,7 @@ The script also checks itself independently of the closed forms (critical
 data sizes are confirmed as stationary points/minima by numerical
 differentiation, inversions are round-tripped, the compute-optimal frontier
 is confirmed as a minimum along the iso-compute line) and prints a summary
-comparing every PAPERS.md check value with the computed one. It exits
+comparing every paper check value with the computed one. It exits
 non-zero if a gating check differs by more than the precision the paper
 printed.
 
@@ -494,7 +494,7 @@ def build_comparison_cases():
 
 
 # ---------------------------------------------------------------------------
-# PAPERS.md check values
+# paper check values
 # ---------------------------------------------------------------------------
 
 def half_unit_of_last_digit(printed):
@@ -553,7 +553,7 @@ def run_checks():
         check("Sun D_crit(1e9, E%dM%d, B=128) [T tokens]" % (E, Mb), printed,
               sun_critical_tokens(M(1e9), M(E), M(Mb), M(128)), scale=1e12,
               abs_tol=max(0.01 * float(printed), half_unit_of_last_digit(printed) * 1.01))
-    # Informational only: PAPERS.md already says Table 1 reproduces only the 2-bit column.
+    # Informational only: Documentation/Laws/Ouyang2024.md already says Table 1 reproduces only the 2-bit column.
     table1 = {(2, 1e9): "0.0011", (2, 7e9): "0.0026", (2, 70e9): "0.0071", (2, 405e9): "0.0151",
               (4, 1e9): "1.4424", (4, 7e9): "4.5066", (4, 70e9): "17.3499", (4, 405e9): "48.4861"}
     for (bits, N), printed in table1.items():

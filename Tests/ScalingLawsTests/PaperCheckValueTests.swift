@@ -1,7 +1,7 @@
 import Testing
 import ScalingLaws
 
-/// The check values of PAPERS.md that are one law evaluation, at the precision printed there:
+/// The papers' check values (Documentation/Laws) that are one law evaluation, at the precision printed there:
 /// the library's value must round to the printed digits (within half a unit of the last one).
 @Suite struct PaperCheckValueTests {
     struct CheckValue: Sendable, CustomTestStringConvertible {

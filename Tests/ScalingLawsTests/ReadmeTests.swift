@@ -24,11 +24,11 @@ import ScalingLaws
         // README:end
 
         // The comments' claims. 0.24422753173773892 is the mpmath value of reference.py
-        // (PAPERS.md check value 0.2442).
+        // (Ouyang et al.'s check value 0.2442).
         #expect(abs(qid - 0.24422753173773892) <= 1e-9 * 0.24422753173773892)
         #expect(Ouyang2024.unified.formula() == "k·D^β/(N^α·P^γ)")
         #expect(throws: ScalingLawError.missingVariable("bits")) { try quantized([.N: 70e9, .D: 15e12]) }
-        // The composed law is the sum of its parts, written out here from PAPERS.md's constants.
+        // The composed law is the sum of its parts, written out here from the papers' constants.
         let chinchilla = 1.69 + 406.4 / pow(70e9, 0.34) + 410.7 / pow(15e12, 0.28)
         let ptq = 0.0598 * pow(15e12, 0.5068) / pow(70e9, 0.3439) * exp(-4 / 0.5907)
         #expect(abs(loss - (chinchilla + ptq)) <= 1e-12 * loss)

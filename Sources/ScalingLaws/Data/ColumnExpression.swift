@@ -8,7 +8,8 @@ import Darwin
 import ucrt
 #endif
 
-/// Arithmetic over the numeric columns of a CSV row, e.g. `` `Training FLOP` / (6 * `Model Size`) ``:
+/// Arithmetic over the numeric columns of a CSV row, e.g. `Training FLOP` divided by 6 times `Model Size`
+/// (written with the column names in backticks):
 /// how a derived column (Chinchilla's D = FLOP/(6N)) is given as text, say on a command line.
 ///
 /// Grammar: numbers (`6`, `1e-3`), column names (a bare identifier of letters, digits, `_` and

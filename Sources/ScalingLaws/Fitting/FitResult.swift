@@ -91,6 +91,8 @@ public struct FitResult<Form: LawForm>: Sendable {
     /// Reproducible: resample `r` draws from its own xoshiro256** stream seeded with
     /// SplitMix64 from `seed` and r, so the result does not depend on the number of cores.
     /// - Parameters:
+    ///   - resamples: the number of resamples (≥ 2).
+    ///   - seed: the seed of the resamples' streams.
     ///   - level: the confidence level of the percentile intervals, in (0, 1).
     ///   - concurrency: threads to use; nil means one per core.
     public func bootstrap(

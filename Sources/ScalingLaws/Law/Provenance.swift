@@ -1,6 +1,6 @@
 /// Where a preset's constants come from and how far to trust them.
 public struct Provenance: Sendable, Hashable {
-    /// How the constants were obtained (the tags of `PAPERS.md`).
+    /// How the constants were obtained (the tags `[P]`, `[C]`, `[S]` of `Documentation/References.md`).
     public enum Confidence: String, Sendable, Hashable {
         /// Read in the paper's full text or the authors' own code.
         case paper = "[P]"

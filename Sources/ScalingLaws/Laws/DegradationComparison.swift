@@ -87,7 +87,7 @@ public struct DegradationComparison: Sendable {
     /// The Frantar format labels, each one of ``Frantar2025/multipliers``.
     public var compressionFormats: [String]
 
-    /// The comparison of issue 2: 2, 3, 4 and 8 bits; W4A4 at G = 128; E2M1 and E4M3 at B = 128;
+    /// The default comparison: 2, 3, 4 and 8 bits; W4A4 at G = 128; E2M1 and E4M3 at B = 128;
     /// every Frantar format with a published multiplier.
     public init(
         bitWidths: [Double] = [2, 3, 4, 8],
