@@ -156,8 +156,8 @@ func parse() -> Settings {
             let (name, range) = split(value(flag), flag)
             let ends = range.split(separator: ":").map { number(String($0), flag) }
             guard ends.count == 2, ends[0] < ends[1] else { fail("--bound expects NAME=LO:HI with LO < HI, got '\(range)'") }
-            settings.options.bounds[name] = ends[0]...ends[1]
-        case "--natural": settings.options.searchSpaces[value(flag)] = .natural
+            settings.options.bounds[Parameter(name)] = ends[0]...ends[1]
+        case "--natural": settings.options.searchSpaces[Parameter(value(flag))] = .natural
         case "--max-iterations":
             guard let count = Int(value(flag)), count > 0 else { fail("--max-iterations needs an integer > 0") }
             settings.options.maxIterations = count
@@ -209,7 +209,7 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
     var data = try Observations(table, columns: columns, target: try source(targetText),
                                 weights: try settings.weights.map { text throws(CSVError) in try source(text) })
     if settings.dropLargest > 0 { data = try data.droppingLargestTargets(settings.dropLargest) }
-    let starts: Starts = settings.hoffmannGrid ? .hoffmann2022 : settings.grid.isEmpty ? .current : .grid(settings.grid)
+    let starts: Starts = settings.hoffmannGrid ? .hoffmann2022 : settings.grid.isEmpty ? .current : .grid(Dictionary(uniqueKeysWithValues: settings.grid.map { (Parameter($0.key), $0.value) }))
     let fit = try law.fit(to: data, loss: settings.loss, residuals: settings.residuals, starts: starts,
                           optimizer: settings.optimizer, options: settings.options)
     let bootstrap = settings.bootstrap > 0 ? try fit.bootstrap(resamples: settings.bootstrap, seed: settings.seed) : nil
@@ -219,9 +219,9 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
         for parameter in fit.law.parameters {
             var entry: [String: Any] = ["value": fit.parameters[parameter]!,
                                         "fixed": fit.law.fixedParameters.contains(parameter)]
-            if let error = fit.standardErrors[parameter.name] { entry["standardError"] = error }
-            if let error = bootstrap?.standardErrors[parameter.name] { entry["bootstrapStandardError"] = error }
-            if let interval = bootstrap?.intervals[parameter.name] {
+            if let error = fit.standardErrors[parameter] { entry["standardError"] = error }
+            if let error = bootstrap?.standardErrors[parameter] { entry["bootstrapStandardError"] = error }
+            if let interval = bootstrap?.intervals[parameter] {
                 entry["interval"] = [interval.lowerBound, interval.upperBound]
             }
             parameters[parameter.name] = entry
@@ -249,8 +249,8 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
         if fit.law.fixedParameters.contains(parameter) {
             line += "   (fixed)"
         } else {
-            line += fit.standardErrors[name].map { String(format: " ± %11.4g", $0) } ?? " ±           ?"
-            if let bootstrap, let error = bootstrap.standardErrors[name], let interval = bootstrap.intervals[name] {
+            line += fit.standardErrors[parameter].map { String(format: " ± %11.4g", $0) } ?? " ±           ?"
+            if let bootstrap, let error = bootstrap.standardErrors[parameter], let interval = bootstrap.intervals[parameter] {
                 line += String(format: " ± %11.4g   [%.5g, %.5g]", error, interval.lowerBound, interval.upperBound)
             }
         }

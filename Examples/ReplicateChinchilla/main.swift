@@ -137,7 +137,7 @@ if arguments.json {
                                  "failures": bootstrap.failures, "unconverged": bootstrap.unconverged,
                                  "seed": bootstrap.seed, "seconds": bootstrap.seconds]
     // JSON has no NaN: a standard error the bootstrap could not estimate is null.
-    for name in names { errors[name] = bootstrap.standardErrors[name].map { $0 as Any } ?? NSNull() }
+    for name in names { errors[name] = bootstrap.standardErrors[Parameter(name)].map { $0 as Any } ?? NSNull() }
     likelihoodEntry["bootstrap"] = errors
     let object: [String: Any] = ["grid": gridEntry, "likelihood": likelihoodEntry]
     guard JSONSerialization.isValidJSONObject(object),
@@ -162,7 +162,7 @@ if arguments.json {
     print(String(format: "   %.2f s, σ = %.4g, %@", likelihood.seconds, likelihood.scale ?? .nan, likelihood.reason.description))
     print("  parameter        fitted     published   bootstrap SE  published SE")
     for name in names {
-        let se = bootstrap.standardErrors[name] ?? .nan
+        let se = bootstrap.standardErrors[Parameter(name)] ?? .nan
         print(row(name, likelihood.parameters[Parameter(name)]!, publishedLikelihood[name])
               + String(format: "%14.4g%14.4g", se, publishedErrors[name]!))
     }

@@ -159,7 +159,7 @@ import Testing
         #expect(lm.isConverged)
         #expect(abs(lbfgs.objective / lm.objective - 1) < 1e-6)
         for name in lm.freeParameters {
-            #expect(abs(lbfgs.parameters[Parameter(name)]! / lm.parameters[Parameter(name)]! - 1) < 2e-3, "\(name)")
+            #expect(abs(lbfgs.parameters[name]! / lm.parameters[name]! - 1) < 2e-3, "\(name)")
         }
         let huberLM = try start.fit(to: data, loss: .huber(delta: 0.01), optimizer: .levenbergMarquardt)
         let huberLBFGS = try start.fit(to: data, loss: .huber(delta: 0.01), optimizer: .lbfgs(),

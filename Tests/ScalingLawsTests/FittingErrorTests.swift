@@ -71,8 +71,14 @@ import Testing
 
     @Test func invalidStartsAndBounds() throws {
         let data = try data
+        // A start at α = 0 (as Hoffmann et al.'s grid has) fits α in natural coordinates by itself…
+        let fromZero = try law.fit(to: data, starts: .list([["alpha": 0, "beta": 0.5], [:]]), options: FitOptions(keepAllStarts: true))
+        #expect(fromZero.starts[0].start[ChinchillaForm.alpha] == 0)
+        #expect(fromZero.outcome.plan.coordinates[2].bounds == nil)
+        if case .identity = fromZero.outcome.plan.coordinates[2].map {} else { Issue.record("α is not in natural coordinates") }
+        // … unless log coordinates are asked for explicitly, which cannot hold it.
         #expect(throws: FitError.invalidStart(parameter: "alpha", value: 0, requirement: "> 0 (the parameter is fitted in log space)")) {
-            try law.fit(to: data, starts: .hoffmann2022)
+            try law.fit(to: data, starts: .hoffmann2022, options: FitOptions(searchSpaces: [ChinchillaForm.alpha: .logarithmic]))
         }
         #expect(throws: FitError.invalidStart(parameter: "A", value: .infinity, requirement: "a finite number")) {
             try law.fit(to: data, starts: .list([["A": .infinity]]))

@@ -35,7 +35,7 @@ import ScalingLawsData
         let starts: [(a: Double, b: Double, e: Double, alpha: Double, beta: Double)] = [
             (10, 10, 0, 0.5, 0.5), (15, 10, 1, 1, 0.5), (20, 20, 0.5, 0, 1), (5, 25, -1, 0.5, 0),
         ]
-        let list = starts.map { start in
+        let list: [[Parameter: Double]] = starts.map { start in
             ["A": Double.exp(start.a), "B": Double.exp(start.b), "E": Double.exp(start.e), "alpha": start.alpha, "beta": start.beta]
         }
         let fit = try Hoffmann2022.printed.fit(

@@ -46,7 +46,7 @@ enum FittingSupport {
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         for name in fit.freeParameters {
-            let fitted = fit.parameters[Parameter(name)]!, expected = truth.parameterValues[Parameter(name)]!
+            let fitted = fit.parameters[name]!, expected = truth.parameterValues[name]!
             #expect(abs(fitted - expected) <= relative * abs(expected),
                     "\(name): fitted \(fitted), true \(expected)", sourceLocation: sourceLocation)
             if let error = fit.standardErrors[name] {

@@ -2,7 +2,7 @@
 /// resampled data (Efron's nonparametric bootstrap, percentile intervals).
 public struct Bootstrap<Form: LawForm>: Sendable {
     /// The free parameters, in the order of each row of ``samples``.
-    public let parameterNames: [String]
+    public let parameters: [Parameter]
     /// One row per successful resample: the free parameters' fitted values.
     public let samples: [[Double]]
     /// The number of resamples asked for.
@@ -17,19 +17,19 @@ public struct Bootstrap<Form: LawForm>: Sendable {
     public let level: Double
     /// The standard deviation of each parameter over the resamples (n − 1 denominator): the
     /// bootstrap standard error.
-    public let standardErrors: [String: Double]
+    public let standardErrors: [Parameter: Double]
     /// The mean of each parameter over the resamples.
-    public let means: [String: Double]
+    public let means: [Parameter: Double]
     /// The percentile interval of each parameter at ``level`` (linear interpolation between order
     /// statistics, numpy's default).
-    public let intervals: [String: ClosedRange<Double>]
+    public let intervals: [Parameter: ClosedRange<Double>]
     /// Wall-clock seconds of all refits.
     public let seconds: Double
     let law: ScalingLaw<Form>
 
     init(law: ScalingLaw<Form>, run: BootstrapRun, seed: UInt64, level: Double) {
-        let names = law.parameters.filter { !law.fixedParameters.contains($0) }.map(\.name)
-        parameterNames = names
+        let free = law.parameters.filter { !law.fixedParameters.contains($0) }
+        parameters = free
         samples = run.samples
         requested = run.requested
         failures = run.failures
@@ -38,9 +38,9 @@ public struct Bootstrap<Form: LawForm>: Sendable {
         self.level = level
         seconds = run.seconds
         self.law = law
-        var standardErrors: [String: Double] = [:], means: [String: Double] = [:]
-        var intervals: [String: ClosedRange<Double>] = [:]
-        for (slot, name) in names.enumerated() {
+        var standardErrors: [Parameter: Double] = [:], means: [Parameter: Double] = [:]
+        var intervals: [Parameter: ClosedRange<Double>] = [:]
+        for (slot, name) in free.enumerated() {
             let values = run.samples.map { $0[slot] }
             guard values.count >= 2 else { continue }
             let mean = values.reduce(0, +) / Double(values.count)
@@ -64,8 +64,8 @@ public struct Bootstrap<Form: LawForm>: Sendable {
         for sample in samples {
             var copy = law
             var ok = true
-            for (name, value) in zip(parameterNames, sample) {
-                do { copy = try copy.setting(Parameter(name), to: value) } catch { ok = false; break }
+            for (parameter, value) in zip(parameters, sample) {
+                do { copy = try copy.setting(parameter, to: value) } catch { ok = false; break }
             }
             guard ok, let value = try? quantity(copy), value.isFinite else { continue }
             values.append(value)

@@ -8,10 +8,11 @@ public struct FitOptions: Sendable {
     public var gradientTolerance: Double = 1e-10
     /// Stop when the step is below this, relative to the size of the search coordinates.
     public var stepTolerance: Double = 1e-12
-    /// Per-parameter coordinates, overriding the defaults of the parameters' domains.
-    public var searchSpaces: [String: SearchSpace] = [:]
+    /// Per-parameter coordinates (`[ChinchillaForm.alpha: .natural]`), overriding the defaults of the
+    /// parameters' domains and of the starts.
+    public var searchSpaces: [Parameter: SearchSpace] = [:]
     /// Per-parameter bounds (a ``SearchSpace/bounded(_:)`` search space).
-    public var bounds: [String: ClosedRange<Double>] = [:]
+    public var bounds: [Parameter: ClosedRange<Double>] = [:]
     /// Keep every start's result in ``FitResult/starts`` (only the best one otherwise).
     public var keepAllStarts: Bool = false
     /// How many starts run at once; nil means one per active processor core.
@@ -23,8 +24,8 @@ public struct FitOptions: Sendable {
     /// Options with the given values; every argument has the documented default.
     public init(
         maxIterations: Int = 1000, objectiveTolerance: Double = 1e-12, gradientTolerance: Double = 1e-10,
-        stepTolerance: Double = 1e-12, searchSpaces: [String: SearchSpace] = [:],
-        bounds: [String: ClosedRange<Double>] = [:], keepAllStarts: Bool = false, concurrency: Int? = nil,
+        stepTolerance: Double = 1e-12, searchSpaces: [Parameter: SearchSpace] = [:],
+        bounds: [Parameter: ClosedRange<Double>] = [:], keepAllStarts: Bool = false, concurrency: Int? = nil,
         screening: Screening? = .automatic
     ) {
         self.maxIterations = maxIterations

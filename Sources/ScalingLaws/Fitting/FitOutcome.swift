@@ -9,10 +9,10 @@ struct FitOutcome: Sendable {
     let seconds: Double
     /// The full parameter vector at the optimum, in the form's order.
     @usableFromInline let values: [Double]
-    let freeNames: [String]
+    let freeParameters: [Parameter]
     let scale: Double?
     let covariance: [Double]?
-    let standardErrors: [String: Double]
+    let standardErrors: [Parameter: Double]
     let rSquared: Double
     let residuals: ResidualSummary
     var warnings: [FitWarning]
@@ -29,7 +29,8 @@ struct FitOutcome: Sendable {
         let free = problem.free
         let k = free.count
         let n = problem.count
-        freeNames = free.map { problem.names[$0] }
+        let freeParameters = free.map { problem.parameters[$0] }
+        self.freeParameters = freeParameters
         scale = problem.hasScale ? Double.exp(best.u[k]) : nil
 
         // Residuals and the Jacobian ∂r/∂θ (natural coordinates) at the optimum.
@@ -58,7 +59,7 @@ struct FitOutcome: Sendable {
         // the Jacobian is taken with respect to θ itself).
         let pointsWithWeight = weights.filter { $0 > 0 }.count
         var covariance: [Double]?
-        var standardErrors: [String: Double] = [:]
+        var standardErrors: [Parameter: Double] = [:]
         if pointsWithWeight <= k {
             warnings.append(.covarianceUnavailable("\(pointsWithWeight) points for \(k) free parameters"))
         } else {
@@ -83,7 +84,7 @@ struct FitOutcome: Sendable {
                     var inverse = factor.inverse()
                     for a in 0..<k { for b in 0..<k { inverse[a * k + b] *= scales[a] * scales[b] * variance } }
                     covariance = inverse
-                    for (slot, name) in freeNames.enumerated() { standardErrors[name] = inverse[slot * k + slot].squareRoot() }
+                    for (slot, parameter) in freeParameters.enumerated() { standardErrors[parameter] = inverse[slot * k + slot].squareRoot() }
                 } else {
                     warnings.append(.covarianceUnavailable("the Jacobian at the optimum is singular (parameters not identifiable)"))
                 }
@@ -103,7 +104,7 @@ struct FitOutcome: Sendable {
                 warnings.append(.onBound(parameter: name, value: value,
                                          bound: proximity.upper ? bounds.upperBound : bounds.lowerBound))
             }
-            if let grid = plan.gridRanges[name], !grid.contains(value) {
+            if let grid = plan.gridRanges[problem.parameters[index]], !grid.contains(value) {
                 warnings.append(.beyondGrid(parameter: name, value: value, grid: grid))
             }
             if case .exponential = coordinate.map, value < 1e-8 || value > 1e21 {
@@ -115,7 +116,7 @@ struct FitOutcome: Sendable {
                 for b in 0..<a {
                     let correlation = covariance[a * k + b] / (covariance[a * k + a] * covariance[b * k + b]).squareRoot()
                     if Swift.abs(correlation) > 0.9999 {
-                        warnings.append(.ridge(parameters: [freeNames[b], freeNames[a]], correlation: correlation))
+                        warnings.append(.ridge(parameters: [freeParameters[b].name, freeParameters[a].name], correlation: correlation))
                     }
                 }
             }

@@ -20,32 +20,35 @@ struct FitPlan: Sendable {
     let startValues: [[Double]]
     /// The same starts in search coordinates (ln σ, for the likelihood, is set per start later).
     let startCoordinates: [[Double]]
-    let gridRanges: [String: ClosedRange<Double>]
+    let gridRanges: [Parameter: ClosedRange<Double>]
 
     /// The largest number of free parameters: the widest derivative lanes are `SIMD64`.
     static let parameterLimit = 64
 
     @usableFromInline
     init(
-        parameters: [Parameter], variables: [Variable], values: [Double], fixed: Set<String>,
+        parameters: [Parameter], variables: [Variable], values: [Double], fixed: Set<Parameter>,
         data: Observations, loss: LossFunction, residuals: ResidualSpace, starts: Starts,
         optimizer: Optimizer, options: FitOptions
     ) throws(FitError) {
         try options.validate()
         try loss.validate()
         let names = parameters.map(\.name)
-        let free = parameters.indices.filter { !fixed.contains(names[$0]) }
+        let free = parameters.indices.filter { !fixed.contains(parameters[$0]) }
         guard !free.isEmpty else { throw .noFreeParameters }
         guard free.count <= FitPlan.parameterLimit else {
             throw .tooManyParameters(count: free.count, limit: FitPlan.parameterLimit)
         }
-        for name in options.searchSpaces.keys.sorted() + options.bounds.keys.sorted() {
-            guard names.contains(name) else { throw .unknownParameter(name) }
-            guard !fixed.contains(name) else { throw .fixedParameter(name) }
+        for parameter in Array(options.searchSpaces.keys) + Array(options.bounds.keys) {
+            guard parameters.contains(parameter) else { throw .unknownParameter(parameter.name) }
+            guard !fixed.contains(parameter) else { throw .fixedParameter(parameter.name) }
         }
+        let points = try starts.points(parameters: parameters, fixed: fixed)
         let coordinates = try free.map { index throws(FitError) in
-            try Coordinate.resolve(parameters[index], space: options.searchSpaces[names[index]],
-                                   bounds: options.bounds[names[index]])
+            let parameter = parameters[index]
+            let space = options.searchSpaces[parameter]
+                ?? FitPlan.spaceForStarts(parameter, values: points.compactMap { $0[parameter] }, bounded: options.bounds[parameter] != nil)
+            return try Coordinate.resolve(parameter, space: space, bounds: options.bounds[parameter])
         }
 
         // Every value of a variable the law reads must lie in the law's own domain for it.
@@ -78,7 +81,6 @@ struct FitPlan: Sendable {
             resolved = optimizer
         }
 
-        let points = try starts.points(parameters: parameters, fixed: fixed)
         let hasScale = !loss.isLeastSquaresShaped
         var startValues: [[Double]] = []
         var startCoordinates: [[Double]] = []
@@ -86,7 +88,7 @@ struct FitPlan: Sendable {
         startCoordinates.reserveCapacity(points.count)
         for point in points {
             var full = values
-            for (name, value) in point { full[names.firstIndex(of: name)!] = value }
+            for (parameter, value) in point { full[parameters.firstIndex(of: parameter)!] = value }
             var u: [Double] = []
             u.reserveCapacity(free.count + 1)
             for (slot, index) in free.enumerated() {
@@ -115,6 +117,14 @@ struct FitPlan: Sendable {
         self.gridRanges = starts.gridRanges
     }
 
+    /// Natural coordinates for a positive parameter whose starts include values its default log
+    /// coordinates cannot represent (Hoffmann et al.'s grid starts α and β at 0, and fitted them
+    /// that way); nil — the domain's default — otherwise.
+    static func spaceForStarts(_ parameter: Parameter, values: [Double], bounded: Bool) -> SearchSpace? {
+        guard !bounded, case .positive = parameter.domain else { return nil }
+        return values.contains { $0 <= 0 && $0.isFinite } ? .natural : nil
+    }
+
     // MARK: Running
 
     /// Runs every start, picks the best, and computes the diagnostics.
@@ -133,8 +143,8 @@ struct FitPlan: Sendable {
             let inside = zip(free, natural).allSatisfy { parameters[$0.0].admits($0.1) }
             let start = StartResult(
                 index: index,
-                start: Dictionary(uniqueKeysWithValues: free.map { (parameters[$0].name, startValues[index][$0]) }),
-                parameters: Dictionary(uniqueKeysWithValues: zip(free.map { parameters[$0].name }, natural)),
+                start: Dictionary(uniqueKeysWithValues: free.map { (parameters[$0], startValues[index][$0]) }),
+                parameters: Dictionary(uniqueKeysWithValues: zip(free.map { parameters[$0] }, natural)),
                 objective: result.objective, iterations: result.iterations, evaluations: result.evaluations,
                 reason: result.reason, isInsideDomain: inside, isRefined: refined.contains(index))
             starts.append(start)

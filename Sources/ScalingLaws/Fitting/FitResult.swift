@@ -18,13 +18,13 @@ public struct FitResult<Form: LawForm>: Sendable {
     public let evaluations: Int
     /// Why the best start's optimisation stopped.
     public let reason: ConvergenceReason
-    /// The names of the fitted (free) parameters, in the law's order.
-    public let freeParameters: [String]
+    /// The fitted (free) parameters, in the law's order.
+    public let freeParameters: [Parameter]
     /// Asymptotic standard errors of the free parameters, `√diag(s²·(JᵀWJ)⁻¹)` with J the Jacobian
     /// of the residuals with respect to the natural parameters at the optimum and
     /// `s² = Σwᵢrᵢ²/(n − k)`. For robust losses this is the least-squares approximation: prefer
     /// ``bootstrap(resamples:seed:level:concurrency:)``. Empty when unavailable (see ``warnings``).
-    public let standardErrors: [String: Double]
+    public let standardErrors: [Parameter: Double]
     /// The covariance matrix of the free parameters, row-major in ``freeParameters`` order.
     public let covariance: [Double]?
     /// The fitted scale σ of the Huber likelihood (nil for other losses).
@@ -58,7 +58,7 @@ public struct FitResult<Form: LawForm>: Sendable {
         iterations = outcome.best.iterations
         evaluations = outcome.best.evaluations
         reason = outcome.best.reason
-        freeParameters = outcome.freeNames
+        freeParameters = outcome.freeParameters
         standardErrors = outcome.standardErrors
         covariance = outcome.covariance
         scale = outcome.scale
@@ -73,6 +73,25 @@ public struct FitResult<Form: LawForm>: Sendable {
 
     /// The fitted values of every parameter.
     public var parameters: [Parameter: Double] { law.parameterValues }
+
+    /// Every parameter's estimate, in the law's order: value, whether it was fixed, standard error.
+    public var estimates: [ParameterEstimate] {
+        zip(law.parameters, law.values).map { parameter, value in
+            ParameterEstimate(parameter: parameter, value: value, isFixed: law.fixedParameters.contains(parameter),
+                              standardError: standardErrors[parameter], degreesOfFreedom: degreesOfFreedom)
+        }
+    }
+
+    /// The estimate of `parameter` (`fit[ChinchillaForm.alpha]`), or nil when the law has no such
+    /// parameter.
+    public subscript(parameter: Parameter) -> ParameterEstimate? {
+        estimates.first { $0.parameter == parameter }
+    }
+
+    /// Points with weight minus free parameters: the degrees of freedom of the residual variance.
+    public var degreesOfFreedom: Int {
+        outcome.problem.weights.filter { $0 > 0 }.count - freeParameters.count
+    }
 
 
 

@@ -23,7 +23,7 @@ extension ScalingLaw {
         to data: Observations, loss: LossFunction = .leastSquares, residuals: ResidualSpace = .logarithmic,
         starts: Starts = .current, optimizer: Optimizer = .automatic, options: FitOptions = FitOptions()
     ) throws(FitError) -> FitResult<Form> {
-        let plan = try FitPlan(parameters: parameters, variables: variables, values: values, fixed: Set(fixedParameters.map(\.name)),
+        let plan = try FitPlan(parameters: parameters, variables: variables, values: values, fixed: fixedParameters,
                                data: data, loss: loss, residuals: residuals, starts: starts, optimizer: optimizer,
                                options: options)
         let evaluator = LawEvaluator(form: form, data: plan.data, free: plan.free)

@@ -3,9 +3,9 @@ public struct StartResult: Sendable, Hashable {
     /// The start's position in the list or grid (0-based).
     public let index: Int
     /// The free parameters' values at the start.
-    public let start: [String: Double]
+    public let start: [Parameter: Double]
     /// The free parameters' values where the local optimisation ended.
-    public let parameters: [String: Double]
+    public let parameters: [Parameter: Double]
     /// The objective there (+∞ when the start failed).
     public let objective: Double
     /// The iterations of the local optimisation.

@@ -8,19 +8,18 @@ public enum Starts: Sendable, Hashable {
     /// One start at the law's current parameter values.
     case current
     /// One start per entry, each giving values for some parameters.
-    case list([[String: Double]])
+    case list([[Parameter: Double]])
     /// Every combination of the listed values (the Cartesian product). The order is the law's
     /// parameter order with the last parameter varying fastest.
-    case grid([String: [Double]])
+    case grid([Parameter: [Double]])
 
     /// The start points as dictionaries, after checking names; `parameters` fixes the grid order.
-    func points(parameters: [Parameter], fixed: Set<String>) throws(FitError) -> [[String: Double]] {
-        let names = Set(parameters.map(\.name))
-        func check(_ key: String, _ values: [Double]) throws(FitError) {
-            guard names.contains(key) else { throw .unknownParameter(key) }
-            guard !fixed.contains(key) else { throw .fixedParameter(key) }
+    func points(parameters: [Parameter], fixed: Set<Parameter>) throws(FitError) -> [[Parameter: Double]] {
+        func check(_ key: Parameter, _ values: [Double]) throws(FitError) {
+            guard parameters.contains(key) else { throw .unknownParameter(key.name) }
+            guard !fixed.contains(key) else { throw .fixedParameter(key.name) }
             for value in values where !value.isFinite {
-                throw .invalidStart(parameter: key, value: value, requirement: "a finite number")
+                throw .invalidStart(parameter: key.name, value: value, requirement: "a finite number")
             }
         }
         switch self {
@@ -29,21 +28,22 @@ public enum Starts: Sendable, Hashable {
         case .list(let entries):
             guard !entries.isEmpty else { throw .invalidOption("the list of starts is empty") }
             for entry in entries {
-                for (key, value) in entry { try check(key, [value]) }
+                for key in entry.keys.sorted(by: { $0.name < $1.name }) { try check(key, [entry[key]!]) }
             }
             return entries
         case .grid(let axes):
             var total = 1
-            for (key, values) in axes {
+            for key in axes.keys.sorted(by: { $0.name < $1.name }) {
+                let values = axes[key]!
                 try check(key, values)
-                guard !values.isEmpty else { throw .invalidOption("the grid lists no values for '\(key)'") }
+                guard !values.isEmpty else { throw .invalidOption("the grid lists no values for '\(key.name)'") }
                 total = total.multipliedReportingOverflow(by: values.count).partialValue
                 guard total <= 10_000_000 else { throw .invalidOption("the grid has more than 10,000,000 starts") }
             }
-            let ordered = parameters.map(\.name).filter { axes[$0] != nil }
-            var points: [[String: Double]] = [[:]]
+            let ordered = parameters.filter { axes[$0] != nil }
+            var points: [[Parameter: Double]] = [[:]]
             for name in ordered {
-                var next: [[String: Double]] = []
+                var next: [[Parameter: Double]] = []
                 next.reserveCapacity(points.count * axes[name]!.count)
                 for point in points {
                     for value in axes[name]! {
@@ -59,9 +59,9 @@ public enum Starts: Sendable, Hashable {
     }
 
     /// The value range of each grid axis (empty for other kinds of starts).
-    var gridRanges: [String: ClosedRange<Double>] {
+    var gridRanges: [Parameter: ClosedRange<Double>] {
         guard case .grid(let axes) = self else { return [:] }
-        var ranges: [String: ClosedRange<Double>] = [:]
+        var ranges: [Parameter: ClosedRange<Double>] = [:]
         for (key, values) in axes where !values.isEmpty { ranges[key] = values.min()!...values.max()! }
         return ranges
     }
