@@ -235,13 +235,6 @@ struct FitPlan: Sendable {
             }
             start[problem.free.count] = scale
         }
-        switch optimizer {
-        case .levenbergMarquardt, .automatic:
-            return LevenbergMarquardt(problem: problem, tolerances: tolerances)
-                .minimize(from: start, weights: weights, workspace)
-        case .lbfgs(let memory):
-            return LBFGS(problem: problem, tolerances: tolerances, memory: memory)
-                .minimize(from: start, weights: weights, workspace)
-        }
+        return optimizer.minimizer(for: problem, tolerances: tolerances).minimize(from: start, weights: weights, workspace)
     }
 }

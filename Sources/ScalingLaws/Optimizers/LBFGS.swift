@@ -7,7 +7,7 @@
 /// lowers F by less than the objective tolerance relative to |F|, when the step is below the step
 /// tolerance, at the iteration limit, or — stalled — when even a steepest-descent line search finds
 /// no lower point (the usual end on a kink of a Huber loss with small δ).
-struct LBFGS {
+struct LBFGS: LocalMinimizer {
     let problem: FitProblem
     let tolerances: Tolerances
     let memory: Int
@@ -18,14 +18,16 @@ struct LBFGS {
         var x = start
         var gradient = [Double](repeating: 0, count: m)
         var value = search.valueAndGradient(x, &gradient)
+        var iteration = 0
+        // The one place a run's result is built.
+        func finish(_ reason: ConvergenceReason) -> LocalResult {
+            LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations, reason: reason)
+        }
         guard value.isFinite, gradient.allSatisfy(\.isFinite) else {
-            return LocalResult(u: x, objective: .infinity, iterations: 0, evaluations: search.evaluations,
-                               reason: .failed("the objective or its gradient is not finite at the start"))
+            value = .infinity
+            return finish(.failed("the objective or its gradient is not finite at the start"))
         }
-        if largest(gradient) <= tolerances.gradient {
-            return LocalResult(u: x, objective: value, iterations: 0, evaluations: search.evaluations,
-                               reason: .converged(.gradient))
-        }
+        if largest(gradient) <= tolerances.gradient { return finish(.converged(.gradient)) }
 
         let capacity = Swift.max(memory, 1)
         var steps = [Double](repeating: 0, count: capacity * m)
@@ -34,35 +36,10 @@ struct LBFGS {
         var alphas = [Double](repeating: 0, count: capacity)
         var stored = 0, newest = -1
         var direction = [Double](repeating: 0, count: m)
-        var iteration = 0
 
         while iteration < tolerances.maxIterations {
-            // Two-loop recursion: direction = −H·gradient.
-            for j in 0..<m { direction[j] = -gradient[j] }
-            if stored > 0 {
-                for back in 0..<stored {
-                    let slot = (newest - back + capacity) % capacity
-                    var dot = 0.0
-                    for j in 0..<m { dot += steps[slot * m + j] * direction[j] }
-                    let alpha = inverseCurvatures[slot] * dot
-                    alphas[slot] = alpha
-                    for j in 0..<m { direction[j] -= alpha * changes[slot * m + j] }
-                }
-                var sy = 0.0, yy = 0.0
-                for j in 0..<m {
-                    sy += steps[newest * m + j] * changes[newest * m + j]
-                    yy += changes[newest * m + j] * changes[newest * m + j]
-                }
-                let scale = sy / yy
-                for j in 0..<m { direction[j] *= scale }
-                for forward in stride(from: stored - 1, through: 0, by: -1) {
-                    let slot = (newest - forward + capacity) % capacity
-                    var dot = 0.0
-                    for j in 0..<m { dot += changes[slot * m + j] * direction[j] }
-                    let beta = inverseCurvatures[slot] * dot
-                    for j in 0..<m { direction[j] += (alphas[slot] - beta) * steps[slot * m + j] }
-                }
-            }
+            twoLoop(gradient, steps, changes, inverseCurvatures, &alphas, stored: stored, newest: newest,
+                    capacity: capacity, into: &direction)
             var slope = 0.0
             for j in 0..<m { slope += gradient[j] * direction[j] }
             if !(slope < 0) {
@@ -80,8 +57,7 @@ struct LBFGS {
                     stored = 0
                     continue
                 }
-                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
-                                   reason: .stalled("the line search finds no lower point along steepest descent"))
+                return finish(.stalled("the line search finds no lower point along steepest descent"))
             }
             // s = αd, y = g_new − g.
             let previousValue = value
@@ -109,21 +85,50 @@ struct LBFGS {
             value = accepted.value
 
             if largest(gradient) <= tolerances.gradient {
-                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
-                                   reason: .converged(.gradient))
+                return finish(.converged(.gradient))
             }
             let scale = Swift.max(Swift.abs(previousValue), Swift.abs(value), Double.leastNormalMagnitude)
             if previousValue - value <= tolerances.objective * scale {
-                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
-                                   reason: .converged(.objectiveChange))
+                return finish(.converged(.objectiveChange))
             }
             if stepLargest <= tolerances.step * (1 + pointLargest) {
-                return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
-                                   reason: .converged(.stepSize))
+                return finish(.converged(.stepSize))
             }
         }
-        return LocalResult(u: x, objective: value, iterations: iteration, evaluations: search.evaluations,
-                           reason: .maxIterations(iteration))
+        return finish(.maxIterations(iteration))
+    }
+
+    /// The two-loop recursion (Nocedal 1980): `direction = −H·gradient` from the stored pairs, the
+    /// newest scaled by `sᵀy/yᵀy`.
+    private func twoLoop(
+        _ gradient: [Double], _ steps: [Double], _ changes: [Double], _ inverseCurvatures: [Double],
+        _ alphas: inout [Double], stored: Int, newest: Int, capacity: Int, into direction: inout [Double]
+    ) {
+        let m = problem.dimension
+        for j in 0..<m { direction[j] = -gradient[j] }
+        guard stored > 0 else { return }
+        for back in 0..<stored {
+            let slot = (newest - back + capacity) % capacity
+            var dot = 0.0
+            for j in 0..<m { dot += steps[slot * m + j] * direction[j] }
+            let alpha = inverseCurvatures[slot] * dot
+            alphas[slot] = alpha
+            for j in 0..<m { direction[j] -= alpha * changes[slot * m + j] }
+        }
+        var sy = 0.0, yy = 0.0
+        for j in 0..<m {
+            sy += steps[newest * m + j] * changes[newest * m + j]
+            yy += changes[newest * m + j] * changes[newest * m + j]
+        }
+        let scale = sy / yy
+        for j in 0..<m { direction[j] *= scale }
+        for forward in stride(from: stored - 1, through: 0, by: -1) {
+            let slot = (newest - forward + capacity) % capacity
+            var dot = 0.0
+            for j in 0..<m { dot += changes[slot * m + j] * direction[j] }
+            let beta = inverseCurvatures[slot] * dot
+            for j in 0..<m { direction[j] += (alphas[slot] - beta) * steps[slot * m + j] }
+        }
     }
 
     private func largest(_ vector: [Double]) -> Double {

@@ -8,67 +8,26 @@
 /// by less than the objective tolerance (relative) or the model predicts no more than that, when
 /// the step is below the step tolerance, at the iteration limit, or — stalled — when λ grows past
 /// 10³² without an acceptable step.
-struct LevenbergMarquardt {
+struct LevenbergMarquardt: LocalMinimizer {
     let problem: FitProblem
     let tolerances: Tolerances
 
     func minimize(from start: [Double], weights: UnsafePointer<Double>, _ workspace: FitProblem.Workspace) -> LocalResult {
-        let n = problem.count, m = problem.free.count
-        var u = start
-        var trial = start
-        var residuals = [Double](repeating: 0, count: n)
-        var jacobian = [Double](repeating: 0, count: n * m)
-        var normal = [Double](repeating: 0, count: m * m)
-        var gradient = [Double](repeating: 0, count: m)
-        var step = [Double](repeating: 0, count: m)
-        var evaluations = 0
-
-        func evaluate(_ point: [Double]) -> Bool {
-            evaluations += 1
-            return point.withUnsafeBufferPointer { p in
-                residuals.withUnsafeMutableBufferPointer { r in
-                    jacobian.withUnsafeMutableBufferPointer { j in
-                        problem.residualsAndJacobian(p.baseAddress!, workspace, residuals: r.baseAddress!, jacobian: j.baseAddress!)
-                    }
-                }
-            }
+        var state = State(problem: problem, start: start)
+        guard state.evaluate(problem, workspace) else {
+            return state.finish(.failed("the law's predictions are not finite (or not positive, with logarithmic residuals) at the start"),
+                                objective: .infinity)
         }
-        func objective(_ point: [Double]) -> Double {
-            evaluations += 1
-            return point.withUnsafeBufferPointer { p in problem.value(p.baseAddress!, weights: weights, workspace) }
-        }
-
-        guard evaluate(u) else {
-            return LocalResult(u: u, objective: .infinity, iterations: 0, evaluations: evaluations,
-                               reason: .failed("the law's predictions are not finite (or not positive, with logarithmic residuals) at the start"))
-        }
-        var current = objective(u)
+        state.current = state.objective(problem, state.u, weights, workspace)
         var lambda = -1.0
         var nu = 2.0
-        var iteration = 0
         var needsNormal = true
         while true {
             if needsNormal {
-                // Normal equations with IRLS weights at the current residuals.
-                for index in 0..<(m * m) { normal[index] = 0 }
-                for index in 0..<m { gradient[index] = 0 }
-                for i in 0..<n {
-                    let omega = weights[i] * problem.loss.irlsWeight(residuals[i])
-                    if omega == 0 { continue }
-                    let row = i * m
-                    let weightedResidual = omega * residuals[i]
-                    for a in 0..<m {
-                        let scaled = omega * jacobian[row + a]
-                        gradient[a] += weightedResidual * jacobian[row + a]
-                        for b in 0...a { normal[a * m + b] += scaled * jacobian[row + b] }
-                    }
-                }
-                for a in 0..<m { for b in 0..<a { normal[b * m + a] = normal[a * m + b] } }
+                state.formNormalEquations(problem, weights)
                 needsNormal = false
-                let largestGradient = gradient.reduce(0) { Swift.max($0, Swift.abs($1)) }
-                if largestGradient <= tolerances.gradient {
-                    return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
-                                       reason: .converged(.gradient))
+                if state.gradient.reduce(0, { Swift.max($0, Swift.abs($1)) }) <= tolerances.gradient {
+                    return state.finish(.converged(.gradient))
                 }
                 // λ multiplies D = diag(JᵀΩJ) (Marquardt's scaling), so it is dimensionless and
                 // independent of the number of points. λ = 1 halves the Gauss–Newton step along
@@ -76,73 +35,142 @@ struct LevenbergMarquardt {
                 // jump to worse basins from far ones (QuEST's per-bit fit, from its 9 grid starts).
                 if lambda < 0 { lambda = 1 }
             }
-            if iteration >= tolerances.maxIterations {
-                return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
-                                   reason: .maxIterations(iteration))
-            }
-            iteration += 1
+            if state.iteration >= tolerances.maxIterations { return state.finish(.maxIterations(state.iteration)) }
+            state.iteration += 1
 
-            // Damped system (JᵀΩJ + λD)Δ = −g.
+            guard let predicted = state.dampedStep(lambda) else {
+                lambda *= nu
+                nu *= 2
+                if lambda > 1e32 { return state.finish(.stalled("the damped normal equations stay singular")) }
+                continue
+            }
+            if state.stepIsNegligible(tolerances.step) { return state.finish(.converged(.stepSize)) }
+            if predicted <= tolerances.objective * Swift.abs(state.current) { return state.finish(.converged(.objectiveChange)) }
+            for a in state.u.indices { state.trial[a] = state.u[a] + state.step[a] }
+            let candidate = state.objective(problem, state.trial, weights, workspace)
+            let actual = state.current - candidate
+            guard candidate.isFinite && actual > 0 else {
+                lambda *= nu
+                nu *= 2
+                if lambda > 1e32 { return state.finish(.stalled("no damped step lowers the objective")) }
+                continue
+            }
+            swap(&state.u, &state.trial)
+            let previous = state.current
+            state.current = candidate
+            guard state.evaluate(problem, workspace) else {
+                return state.finish(.failed("the Jacobian is not finite at an accepted point"))
+            }
+            needsNormal = true
+            let ratio = actual / predicted
+            let cube = (2 * ratio - 1) * (2 * ratio - 1) * (2 * ratio - 1)
+            lambda *= Swift.max(1.0 / 3, 1 - cube)
+            nu = 2
+            if actual <= tolerances.objective * Swift.abs(previous) { return state.finish(.converged(.objectiveChange)) }
+        }
+    }
+
+    /// The iterate, its residuals and Jacobian, the normal equations built from them, and the
+    /// counters: everything one run of the method changes.
+    struct State {
+        let n: Int, m: Int
+        var u: [Double]
+        var trial: [Double]
+        var current = Double.infinity
+        var iteration = 0
+        var evaluations = 0
+        var residuals: [Double]
+        var jacobian: [Double]
+        var normal: [Double]
+        var gradient: [Double]
+        var step: [Double]
+        /// The damping's diagonal `max(diag(JᵀΩJ), floor)` of the last step.
+        var diagonal: [Double]
+
+        init(problem: FitProblem, start: [Double]) {
+            n = problem.count
+            m = problem.free.count
+            u = start
+            trial = start
+            residuals = [Double](repeating: 0, count: n)
+            jacobian = [Double](repeating: 0, count: n * m)
+            normal = [Double](repeating: 0, count: m * m)
+            gradient = [Double](repeating: 0, count: m)
+            step = [Double](repeating: 0, count: m)
+            diagonal = [Double](repeating: 0, count: m)
+        }
+
+        /// The one place a run's result is built.
+        func finish(_ reason: ConvergenceReason, objective: Double? = nil) -> LocalResult {
+            LocalResult(u: u, objective: objective ?? current, iterations: iteration, evaluations: evaluations, reason: reason)
+        }
+
+        /// Residuals and Jacobian at `u`; false where the law is undefined.
+        mutating func evaluate(_ problem: FitProblem, _ workspace: FitProblem.Workspace) -> Bool {
+            evaluations += 1
+            return u.withUnsafeBufferPointer { p in
+                residuals.withUnsafeMutableBufferPointer { r in
+                    jacobian.withUnsafeMutableBufferPointer { j in
+                        problem.residualsAndJacobian(p.baseAddress!, workspace, residuals: r.baseAddress!, jacobian: j.baseAddress!)
+                    }
+                }
+            }
+        }
+
+        mutating func objective(
+            _ problem: FitProblem, _ point: [Double], _ weights: UnsafePointer<Double>, _ workspace: FitProblem.Workspace
+        ) -> Double {
+            evaluations += 1
+            return point.withUnsafeBufferPointer { p in problem.value(p.baseAddress!, weights: weights, workspace) }
+        }
+
+        /// `JᵀΩJ` and `g = JᵀΩr` with the IRLS weights `Ωᵢ = wᵢ·ψ(rᵢ)/rᵢ` at the current residuals.
+        mutating func formNormalEquations(_ problem: FitProblem, _ weights: UnsafePointer<Double>) {
+            for index in 0..<(m * m) { normal[index] = 0 }
+            for index in 0..<m { gradient[index] = 0 }
+            for i in 0..<n {
+                let omega = weights[i] * problem.loss.irlsWeight(residuals[i])
+                if omega == 0 { continue }
+                let row = i * m
+                let weightedResidual = omega * residuals[i]
+                for a in 0..<m {
+                    let scaled = omega * jacobian[row + a]
+                    gradient[a] += weightedResidual * jacobian[row + a]
+                    for b in 0...a { normal[a * m + b] += scaled * jacobian[row + b] }
+                }
+            }
+            for a in 0..<m { for b in 0..<a { normal[b * m + a] = normal[a * m + b] } }
+        }
+
+        /// Solves `(JᵀΩJ + λD)·Δ = −g` into ``step`` and returns the reduction the quadratic model
+        /// predicts, `(ΔᵀλDΔ − gᵀΔ)/2`; nil when the damped matrix is not positive definite.
+        mutating func dampedStep(_ lambda: Double) -> Double? {
             let largestDiagonal = (0..<m).map { normal[$0 * m + $0] }.max() ?? 0
             let floor = Swift.max(largestDiagonal * 1e-12, 1e-300)
             var damped = normal
-            for a in 0..<m { damped[a * m + a] += lambda * Swift.max(normal[a * m + a], floor) }
-            guard let factor = Cholesky(damped, n: m) else {
-                lambda *= nu
-                nu *= 2
-                if lambda > 1e32 {
-                    return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
-                                       reason: .stalled("the damped normal equations stay singular"))
-                }
-                continue
+            for a in 0..<m {
+                diagonal[a] = Swift.max(normal[a * m + a], floor)
+                damped[a * m + a] += lambda * diagonal[a]
             }
+            guard let factor = Cholesky(damped, n: m) else { return nil }
             for a in 0..<m { step[a] = -gradient[a] }
             factor.solve(&step)
+            var slope = 0.0, dampingTerm = 0.0
+            for a in 0..<m {
+                slope += gradient[a] * step[a]
+                dampingTerm += lambda * diagonal[a] * step[a] * step[a]
+            }
+            return 0.5 * (dampingTerm - slope)
+        }
 
-            var stepNorm = 0.0, pointNorm = 0.0, slope = 0.0, dampingTerm = 0.0
+        /// Whether ‖Δ‖ ≤ tolerance·(‖u‖ + tolerance).
+        func stepIsNegligible(_ tolerance: Double) -> Bool {
+            var stepNorm = 0.0, pointNorm = 0.0
             for a in 0..<m {
                 stepNorm += step[a] * step[a]
                 pointNorm += u[a] * u[a]
-                slope += gradient[a] * step[a]
-                dampingTerm += lambda * Swift.max(normal[a * m + a], floor) * step[a] * step[a]
             }
-            if stepNorm.squareRoot() <= tolerances.step * (pointNorm.squareRoot() + tolerances.step) {
-                return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
-                                   reason: .converged(.stepSize))
-            }
-            let predicted = 0.5 * (dampingTerm - slope)
-            if predicted <= tolerances.objective * Swift.abs(current) {
-                return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
-                                   reason: .converged(.objectiveChange))
-            }
-            for a in 0..<m { trial[a] = u[a] + step[a] }
-            let candidate = objective(trial)
-            let actual = current - candidate
-            let ratio = actual / predicted
-            if candidate.isFinite && actual > 0 {
-                swap(&u, &trial)
-                let previous = current
-                current = candidate
-                guard evaluate(u) else {
-                    return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
-                                       reason: .failed("the Jacobian is not finite at an accepted point"))
-                }
-                needsNormal = true
-                let cube = (2 * ratio - 1) * (2 * ratio - 1) * (2 * ratio - 1)
-                lambda *= Swift.max(1.0 / 3, 1 - cube)
-                nu = 2
-                if actual <= tolerances.objective * Swift.abs(previous) {
-                    return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
-                                       reason: .converged(.objectiveChange))
-                }
-            } else {
-                lambda *= nu
-                nu *= 2
-                if lambda > 1e32 {
-                    return LocalResult(u: u, objective: current, iterations: iteration, evaluations: evaluations,
-                                       reason: .stalled("no damped step lowers the objective"))
-                }
-            }
+            return stepNorm.squareRoot() <= tolerance * (pointNorm.squareRoot() + tolerance)
         }
     }
 }
