@@ -195,3 +195,4 @@ import ScalingLaws
         #expect(neff.unicode == "N·a")
     }
 }
+

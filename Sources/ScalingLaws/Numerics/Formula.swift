@@ -194,10 +194,17 @@ extension Formula {
     }
 
     private static func formatASCII(_ value: Double, _ style: Style) -> String {
+        // Printing never traps: a law with a NaN parameter, or a message about an infinite input,
+        // still prints.
+        if value.isNaN { return "NaN" }
+        if value.isInfinite {
+            let infinity = style == .unicode ? "∞" : "\\infty"
+            return value < 0 ? "-" + infinity : infinity
+        }
         if value == value.rounded(), abs(value) < 1e7 { return String(Int(value)) }
         let magnitude = abs(value)
         if !isScientific(value) {
-            var text = String(format7(value, exponential: false))
+            var text = String(format7(value))
             if text.contains(".") {
                 while text.hasSuffix("0") { text.removeLast() }
                 if text.hasSuffix(".") { text.removeLast() }
@@ -205,10 +212,12 @@ extension Formula {
             return text
         }
         let exponent = Int((Double.log(magnitude) / Double.log(10)).rounded(.down))
-        var mantissa = value / Double.pow(10, Double(exponent))
+        // 10^exponent underflows to 0 below 10⁻³⁰⁸ (subnormal values): scale in two steps there.
+        var mantissa = exponent < -300 ? value * 1e300 / Double.pow(10, Double(exponent + 300))
+            : value / Double.pow(10, Double(exponent))
         var adjustedExponent = exponent
         if abs(mantissa) >= 10 { mantissa /= 10; adjustedExponent += 1 }
-        var digits = format7(mantissa, exponential: false)
+        var digits = format7(mantissa)
         if digits.contains(".") {
             while digits.hasSuffix("0") { digits.removeLast() }
             if digits.hasSuffix(".") { digits.removeLast() }
@@ -217,7 +226,7 @@ extension Formula {
     }
 
     /// Seven significant digits without Foundation's `String(format:)`, for 1e-3 ≤ |value| < 1e7.
-    private static func format7(_ value: Double, exponential: Bool) -> String {
+    private static func format7(_ value: Double) -> String {
         let magnitude = abs(value)
         // The position of the leading digit: 1 for 1.x, 0 for 0.1x, −2 for 0.001x. Leading zeros
         // after the point are not significant, so 0.33917084 keeps 7 digits: 0.3391708.

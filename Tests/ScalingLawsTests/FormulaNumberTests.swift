@@ -1,0 +1,28 @@
+import Testing
+@testable import ScalingLaws
+
+/// Printing any number — NaN, ±∞, subnormal, huge, random bit patterns — never traps.
+@Suite struct FormulaNumberTests {
+    @Test func specialValuesPrint() {
+        #expect(Formula.format(.nan, .unicode) == "NaN")
+        #expect(Formula.format(.infinity, .unicode) == "∞")
+        #expect(Formula.format(-.infinity, .unicode) == "−∞")
+        #expect(Formula.format(-.infinity, .latex) == "-\\infty")
+        #expect(Formula.format(.leastNonzeroMagnitude, .unicode) == "4.940656e−324")
+        #expect(Formula.format(.greatestFiniteMagnitude, .unicode) == "1.797693e308")
+        #expect(Formula.format(-0.0, .unicode) == "0")
+    }
+
+    @Test func randomBitPatternsNeverTrap() {
+        var generator = SeededGenerator(seed: 51)
+        var printed = 0
+        for _ in 0..<20_000 {
+            let value = Double(bitPattern: generator.next())
+            for style in [Formula.Style.unicode, .latex] where !Formula.format(value, style).isEmpty { printed += 1 }
+        }
+        #expect(printed == 40_000)
+        // A law whose value overflows prints with ∞ in it.
+        let wide = try! Hoffmann2022.printed.setting(ChinchillaForm.A, to: .greatestFiniteMagnitude)
+        #expect(wide.formula(showingValues: true).contains("1.797693e308"))
+    }
+}
