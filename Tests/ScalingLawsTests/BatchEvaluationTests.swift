@@ -1,5 +1,5 @@
 import Testing
-import ScalingLaws
+@testable import ScalingLaws
 
 /// Batch evaluation (`evaluate(batch:)`, SIMD8<Double> lanes) and direct SIMD evaluation against
 /// the scalar evaluation of every point.

@@ -1,5 +1,5 @@
 import Testing
-import ScalingLaws
+@testable import ScalingLaws
 
 // A law form written in user code, as a user would: Muennighoff et al.'s (2023) effective data of a
 // data-constrained run, with a variable the library does not have (unique tokens). Nothing below

@@ -1,5 +1,5 @@
 import Testing
-import ScalingLaws
+@testable import ScalingLaws
 
 /// The exact derivatives of dual-number evaluation (`gradient(at:)` with respect to the
 /// parameters, `derivative(at:withRespectTo:)` with respect to a variable) against finite

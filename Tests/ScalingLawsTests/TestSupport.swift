@@ -1,5 +1,5 @@
 import Testing
-import ScalingLaws
+@testable import ScalingLaws
 
 // Shared test support: a type-erased view of every preset, the presets by reference key, seeded
 // random points, finite differences and error estimates derived from a law's conditioning.
@@ -228,19 +228,13 @@ func roundingBound(_ law: any LawUnderTest, at point: [Variable: Double], unitRo
 
 // MARK: - Seeded random points
 
-/// A seeded SplitMix64 generator, so that "random" test points are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The tests' seeded generator is the library's own (xoshiro256**), so that "random" test points are
+/// the same on every run and no second generator lives beside it.
+typealias SeededGenerator = Xoshiro256StarStar
+
+extension Xoshiro256StarStar {
     /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    mutating func unit() -> Double { nextUniform() }
     mutating func uniform(_ range: ClosedRange<Double>) -> Double {
         range.lowerBound + (range.upperBound - range.lowerBound) * unit()
     }

@@ -11,17 +11,17 @@ import ucrt
 /// The xoshiro256** pseudo-random generator (Blackman & Vigna 2018), seeded through SplitMix64:
 /// fast, 256 bits of state, and the same sequence on every platform for a given seed — what
 /// reproducible bootstraps and seeded test noise need (`SystemRandomNumberGenerator` is not seedable).
-public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
+struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// A generator whose whole sequence is determined by `seed`.
-    public init(seed: UInt64) {
+    init(seed: UInt64) {
         var mixer = SplitMix64(state: seed)
         state = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
     }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         let result = rotateLeft(state.1 &* 5, 7) &* 9
         let shifted = state.1 << 17
         state.2 ^= state.0
@@ -34,23 +34,23 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// A uniform double in [0, 1) with 53 random bits.
-    public mutating func nextUniform() -> Double {
+    mutating func nextUniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A standard normal deviate (Box–Muller; one of the pair is discarded to keep the state simple).
-    public mutating func nextGaussian() -> Double {
+    mutating func nextGaussian() -> Double {
         var u1 = nextUniform()
         while u1 == 0 { u1 = nextUniform() }
         let u2 = nextUniform()
         return (-2 * Double.log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
+    static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.state.0 == rhs.state.0 && lhs.state.1 == rhs.state.1 && lhs.state.2 == rhs.state.2 && lhs.state.3 == rhs.state.3
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(state.0)
         hasher.combine(state.1)
         hasher.combine(state.2)
