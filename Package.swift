@@ -19,34 +19,39 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("Resources")]
         ),
+        .target(
+            name: "ExampleSupport",
+            dependencies: [],
+            path: "Examples/Support"
+        ),
         .executableTarget(
             name: "CompareLaws",
-            dependencies: ["ScalingLaws"],
+            dependencies: ["ScalingLaws", "ExampleSupport"],
             path: "Examples/CompareLaws"
         ),
         .executableTarget(
             name: "ReplicateChinchilla",
-            dependencies: ["ScalingLaws", "ScalingLawsData"],
+            dependencies: ["ScalingLaws", "ScalingLawsData", "ExampleSupport"],
             path: "Examples/ReplicateChinchilla"
         ),
         .executableTarget(
             name: "FitLaw",
-            dependencies: ["ScalingLaws", "ScalingLawsData"],
+            dependencies: ["ScalingLaws", "ScalingLawsData", "ExampleSupport"],
             path: "Examples/FitLaw"
         ),
         .executableTarget(
             name: "PlanQuantization",
-            dependencies: ["ScalingLaws"],
+            dependencies: ["ScalingLaws", "ExampleSupport"],
             path: "Examples/PlanQuantization"
         ),
         .executableTarget(
             name: "LawBenchmarks",
-            dependencies: ["ScalingLaws"],
+            dependencies: ["ScalingLaws", "ExampleSupport"],
             path: "Benchmarks/LawBenchmarks"
         ),
         .testTarget(
             name: "ScalingLawsTests",
-            dependencies: ["ScalingLaws", "ScalingLawsData"],
+            dependencies: ["ScalingLaws", "ScalingLawsData", "ExampleSupport"],
             path: "Tests/ScalingLawsTests"
         ),
     ],

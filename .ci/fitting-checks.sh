@@ -145,9 +145,14 @@ expect_failure "unknown law family" --law nope --csv "$DATA/quest_qat_runs.csv" 
 expect_failure "no column 'Model Sizes'" --law chinchilla --csv "$DATA/epoch_chinchilla.csv" \
     --column N="Model Sizes" --column D=loss --target loss
 expect_failure "needs variable 'D'" --law chinchilla --csv "$DATA/epoch_chinchilla.csv" --column N="Model Size" --target loss
-expect_failure "not a finite number" --law chinchilla --csv "$DATA/epoch_chinchilla.csv" --column N="Model Size" \
+expect_failure "needs a finite number" --law chinchilla --csv "$DATA/epoch_chinchilla.csv" --column N="Model Size" \
     --column D=loss --target loss --loss huber:abc
-expect_failure "unknown argument" --bogus
+expect_failure "unknown option" --bogus
+expect_failure "needs an integer in 2...100000" --bootstrap 9223372036854775807
+for example in FitLaw ReplicateChinchilla CompareLaws PlanQuantization; do
+    "$BIN/$example" --help > /dev/null || { echo "  FAIL $example --help exited $?"; exit 1; }
+done
+echo "  ok   every example answers --help with status 0"
 expect_failure "no such file" --law chinchilla --csv /nonexistent.csv --column N=a --column D=b --target c
 
 if [[ -n "${FITTING_COMPARE_SCIPY:-}" ]] && python3 -c 'import scipy, numpy' 2> /dev/null; then

@@ -4,6 +4,7 @@
 //
 // `Benchmarks/run.sh` runs this beside `Benchmarks/peer_numpy.py` (the same formula in numpy) and
 // prints the ratios. Absolute times on shared machines are noisy: compare ratios from one run.
+import ExampleSupport
 import Foundation
 import ScalingLaws
 
@@ -12,21 +13,24 @@ struct Options {
     var json = false
     var repeats = 7
     var only: String?
+}
 
-    init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let argument = iterator.next() {
-            switch argument {
-            case "--points": points = iterator.next().flatMap(Int.init) ?? points
-            case "--repeats": repeats = iterator.next().flatMap(Int.init) ?? repeats
-            case "--json": json = true
-            case "--only": only = iterator.next()
-            default:
-                FileHandle.standardError.write(Data("usage: LawBenchmarks [--points N] [--repeats K] [--only SUBSTRING] [--json]\n".utf8))
-                exit(2)
-            }
-        }
+@MainActor
+func parseOptions() -> Options {
+    var options = Options()
+    var parser = OptionParser(
+        usage: "LawBenchmarks [--points N] [--repeats K] [--only SUBSTRING] [--json]",
+        summary: "Times the evaluation of Sun et al.'s Capybara law in every mode (scalar, SIMD, batch).")
+    parser.option("--points", value: "N", help: "points per run (default 1048576)") { text throws(OptionParser.Failure) in
+        options.points = try OptionParser.integer(text, "--points", in: 8...100_000_000)
     }
+    parser.option("--repeats", value: "K", help: "runs per mode; the fastest counts (default 7)") { text throws(OptionParser.Failure) in
+        options.repeats = try OptionParser.integer(text, "--repeats", in: 1...1000)
+    }
+    parser.option("--only", value: "SUBSTRING", help: "only the modes whose name contains SUBSTRING") { options.only = $0 }
+    parser.flag("--json", help: "print JSON") { options.json = true }
+    parser.parse()
+    return options
 }
 
 /// SIMD8<Double> lanes whose elementary functions call the C library lane by lane: the baseline
@@ -127,7 +131,7 @@ func evaluateScalar<Form: LawForm>(_ form: Form, _ values: [Double], _ columns: 
     return total
 }
 
-let options = Options(CommandLine.arguments)
+let options = parseOptions()
 let law = Sun2025.capybara
 let columns = capybaraColumns(options.points)
 let batchInput = Dictionary(uniqueKeysWithValues: zip(law.variables, columns))
@@ -146,7 +150,8 @@ let modes: [(String, () -> Double)] = [
         evaluateInChunks(law.form, law.values, columns, as: SIMD8<Double>.self, load: loadSIMD, sum: { $0.sum() })
     }),
     ("ScalingLaw.evaluate(batch:) (validates)", {
-        (try? law.evaluate(batch: batchInput))?.reduce(0, +) ?? .nan
+        // A failure is reported, not turned into a NaN in the table.
+        do { return try law.evaluate(batch: batchInput).reduce(0, +) } catch { OptionParser.fail("evaluate(batch:) failed: \(error)") }
     }),
 ]
 let results = modes.filter { options.only == nil || $0.0.contains(options.only!) }

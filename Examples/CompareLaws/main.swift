@@ -4,38 +4,38 @@
 //     swift run -c release CompareLaws           # aligned tables
 //     swift run -c release CompareLaws --json    # the same rows as a JSON array
 
+import ExampleSupport
 import Foundation
 import ScalingLaws
 
-let usage = """
-    usage: CompareLaws [--json] [--help]
-
-    Prints each paper's predicted loss increase (nats) from quantization or compression for
-    N ∈ {7e9, 70e9, 405e9} parameters and D ∈ {1e12, 15e12, 100e12} training tokens:
-    Ouyang 2024 (QiD) and Kumar 2024 (δ_PTQ) at 2, 3, 4 and 8 bits, Chen 2025 W4A4 at G = 128,
-    Sun 2025 (Capybara) E2M1 and E4M3 at B = 128, and Frantar 2025's formats on the Chinchilla base.
-
-      --json    print a JSON array of objects with keys law, N, D, format, value (and setting,
-                confidence, extrapolation, extrapolatedVariables)
-      --help    print this message
-    """
-
+var parameterCounts: [Double] = [7e9, 70e9, 405e9]
+var tokenCounts: [Double] = [1e12, 15e12, 100e12]
+var bitWidths: [Double] = [2, 3, 4, 8]
 var printsJSON = false
-for argument in CommandLine.arguments.dropFirst() {
-    switch argument {
-    case "--json": printsJSON = true
-    case "--help", "-h":
-        print(usage)
-        exit(0)
-    default:
-        FileHandle.standardError.write(Data("CompareLaws: unknown option '\(argument)'\n\n\(usage)\n".utf8))
-        exit(2)
-    }
+var parser = OptionParser(
+    usage: "CompareLaws [--N LIST] [--D LIST] [--bits LIST] [--json]",
+    summary: """
+        Prints each paper's predicted loss increase (nats) from quantization or compression for the
+        parameter counts N and training tokens D given (by default N ∈ {7e9, 70e9, 405e9},
+        D ∈ {1e12, 15e12, 100e12}): Ouyang 2024 (QiD) and Kumar 2024 (δ_PTQ) at each bit width,
+        Chen 2025 W4A4 at G = 128, Sun 2025 (Capybara) E2M1 and E4M3 at B = 128, and Frantar 2025's
+        formats on the Chinchilla base. Lists are comma-separated: --N 8e9,70e9.
+        """)
+parser.option("--N", value: "LIST", help: "parameter counts (raw), e.g. 7e9,70e9") { text throws(OptionParser.Failure) in
+    parameterCounts = try OptionParser.positives(text, "--N")
 }
+parser.option("--D", value: "LIST", help: "training tokens (raw), e.g. 15e12") { text throws(OptionParser.Failure) in
+    tokenCounts = try OptionParser.positives(text, "--D")
+}
+parser.option("--bits", value: "LIST", help: "post-training bit widths of the Ouyang and Kumar rows") { text throws(OptionParser.Failure) in
+    bitWidths = try OptionParser.positives(text, "--bits")
+}
+parser.flag("--json", help: "a JSON array: law, N, D, format, value, setting, confidence, extrapolation, extrapolations") {
+    printsJSON = true
+}
+parser.parse()
 
-let parameterCounts: [Double] = [7e9, 70e9, 405e9]
-let tokenCounts: [Double] = [1e12, 15e12, 100e12]
-let comparison = DegradationComparison()
+let comparison = DegradationComparison(bitWidths: bitWidths)
 
 let rows: [DegradationComparison.Row]
 do {
@@ -57,6 +57,16 @@ struct JSONRow: Encodable {
     let confidence: String
     let extrapolation: Bool
     let extrapolatedVariables: [String]
+    /// Each extrapolated variable with its value, the fitted range and how far outside (value / bound).
+    let extrapolations: [JSONExtrapolation]
+}
+
+struct JSONExtrapolation: Encodable {
+    let variable: String
+    let value: Double
+    let fittedLower: Double
+    let fittedUpper: Double
+    let factor: Double
 }
 
 if printsJSON {
@@ -65,7 +75,11 @@ if printsJSON {
     let objects = rows.map { row in
         JSONRow(law: row.law, N: row.N, D: row.D, format: row.format, value: row.value,
                 setting: row.setting, confidence: row.confidence.rawValue,
-                extrapolation: row.isExtrapolation, extrapolatedVariables: row.extrapolations.map(\.variable.id))
+                extrapolation: row.isExtrapolation, extrapolatedVariables: row.extrapolations.map(\.variable.id),
+                extrapolations: row.extrapolations.map {
+                    JSONExtrapolation(variable: $0.variable.id, value: $0.value, fittedLower: $0.fittedRange.lowerBound,
+                                      fittedUpper: $0.fittedRange.upperBound, factor: $0.factor)
+                })
     }
     do {
         let data = try encoder.encode(objects)

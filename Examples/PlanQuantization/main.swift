@@ -4,27 +4,51 @@
 //   3. the compute-optimal model size, data and training precision;
 //   4. the Pareto frontier of (weight memory, loss) for deployment, and the best choice for a budget.
 //
-//   swift run -c release PlanQuantization [--json]
+//   swift run -c release PlanQuantization [--N LIST] [--C LIST] [--D TOKENS] [--memory BYTES] [--json]
+import ExampleSupport
 import Foundation
 import ScalingLaws
 
-let usage = "usage: PlanQuantization [--json]"
 var json = false
-for argument in CommandLine.arguments.dropFirst() {
-    switch argument {
-    case "--json": json = true
-    case "--help", "-h": print(usage); exit(0)
-    default:
-        FileHandle.standardError.write(Data("PlanQuantization: unknown argument '\(argument)'\n\(usage)\n".utf8))
-        exit(2)
-    }
+var modelSizes: [Double] = [1e9, 7e9, 70e9]
+var computeBudgets: [Double] = [1e21, 1e23, 1e25]
+var deploymentTokens = 15e12
+var memoryBudget = 35e9
+var parser = OptionParser(
+    usage: "PlanQuantization [--N LIST] [--C LIST] [--D TOKENS] [--memory BYTES] [--json]",
+    summary: """
+        Critical data sizes (Sun 2025, Kumar 2024) for the model sizes N; the training level of a 70B
+        checkpoint (Ouyang 2024); the compute-optimal N, D and training precision for the budgets C
+        (Kumar 2024, Sun 2025); the deployment frontier of weight memory vs loss for models trained on
+        D tokens (Ouyang 2024) and the best choice within the memory budget.
+        """)
+parser.option("--N", value: "LIST", help: "model sizes for the critical data size (default 1e9,7e9,70e9)") { text throws(OptionParser.Failure) in
+    modelSizes = try OptionParser.positives(text, "--N")
+}
+parser.option("--C", value: "LIST", help: "compute budgets in FLOPs (default 1e21,1e23,1e25)") { text throws(OptionParser.Failure) in
+    computeBudgets = try OptionParser.positives(text, "--C")
+}
+parser.option("--D", value: "TOKENS", help: "training tokens of the deployment frontier (default 15e12)") { text throws(OptionParser.Failure) in
+    deploymentTokens = try OptionParser.positive(text, "--D")
+}
+parser.option("--memory", value: "BYTES", help: "weight-memory budget of the deployment choice (default 35e9)") { text throws(OptionParser.Failure) in
+    memoryBudget = try OptionParser.positive(text, "--memory")
+}
+parser.flag("--json", help: "print every figure as JSON") { json = true }
+parser.parse()
+
+/// 7e9 → "7B", 1.5e12 → "1.5T".
+func sizeLabel(_ n: Double) -> String {
+    let (unit, suffix) = n >= 1e12 ? (1e12, "T") : n >= 1e9 ? (1e9, "B") : (1e6, "M")
+    let scaled = n / unit
+    return (scaled == scaled.rounded() ? String(Int(scaled)) : String(format: "%.3g", scaled)) + suffix
 }
 
 func trillions(_ tokens: Double) -> String { String(format: "%.4gT", tokens / 1e12) }
 
 do {
     // 1. Critical data size.
-    let sizes: [(String, Double)] = [("1B", 1e9), ("7B", 7e9), ("70B", 70e9)]
+    let sizes: [(String, Double)] = modelSizes.map { (sizeLabel($0), $0) }
     let formats: [(String, Double, Double)] = [("E8M7 (BF16)", 8, 7), ("E4M3 (FP8)", 4, 3), ("E2M1 (FP4)", 2, 1)]
     var critical: [[String: Any]] = []
     for (label, n) in sizes {
@@ -42,24 +66,25 @@ do {
 
     // 3. Compute-optimal N, D and precision.
     var optima: [[String: Any]] = []
-    for compute in [1e21, 1e23, 1e25] {
+    for compute in computeBudgets {
         let kumar = try Kumar2024.trainingLoss.computeOptimal(
             compute: compute, cost: .precisionAware(), precision: .tiedTraining, bits: 3.5...16)
         optima.append(["law": "Kumar2024.trainingLoss", "compute": compute, "N": kumar.N, "D": kumar.D,
-                       "precision": kumar.precision ?? .nan, "loss": kumar.loss])
+                       "precision": kumar.precision.map { $0 as Any } ?? NSNull(), "loss": kumar.loss])
         let sun = try Sun2025.capybara.computeOptimal(
             compute: compute, cost: .floatingPoint(), precision: Sun2025.capybara.optimalFormatChoice,
             bits: 2...16, at: [.blockSize: 128], parameters: 1e4...1e18)
         optima.append(["law": "Sun2025.capybara", "compute": compute, "N": sun.N, "D": sun.D,
-                       "precision": sun.precision ?? .nan, "loss": sun.loss,
-                       "exponentBits": sun.settings[.exponentBits] ?? .nan, "mantissaBits": sun.settings[.mantissaBits] ?? .nan])
+                       "precision": sun.precision.map { $0 as Any } ?? NSNull(), "loss": sun.loss,
+                       "exponentBits": sun.settings[.exponentBits].map { $0 as Any } ?? NSNull(),
+                       "mantissaBits": sun.settings[.mantissaBits].map { $0 as Any } ?? NSNull()])
     }
 
     // 4. Deployment frontier: models of 1B–1T parameters trained on 15T tokens, quantized to
     // 2–16 bits after training (Ouyang et al.'s 16-bit baseline + QiD); best for 35 GB of weights.
     let frontier = try Ouyang2024.quantizedLoss.paretoFrontier(
-        parameterCounts: logSpaced(from: 1e9, to: 1e12, count: 13), bitWidths: [2, 3, 4, 8, 16], budget: .tokens(15e12))
-    let budget = 35e9
+        parameterCounts: logSpaced(from: 1e9, to: 1e12, count: 13), bitWidths: [2, 3, 4, 8, 16], budget: .tokens(deploymentTokens))
+    let budget = memoryBudget
     let best = try frontier.best(memoryBudget: budget)
 
     if json {
@@ -73,12 +98,13 @@ do {
             ] as [String: Any],
             "computeOptimal": optima,
             "pareto": [
-                "law": "Ouyang2024.quantizedLoss", "D": 15e12, "memoryBudgetBytes": budget,
+                "law": "Ouyang2024.quantizedLoss", "D": deploymentTokens, "memoryBudgetBytes": budget,
                 "frontier": frontier.frontier.map { ["N": $0.N, "bits": $0.bits, "memoryBytes": $0.memoryBytes, "loss": $0.loss] },
                 "best": ["N": best.N, "bits": best.bits, "memoryBytes": best.memoryBytes, "loss": best.loss],
             ] as [String: Any],
         ]
-        let data = try JSONSerialization.data(withJSONObject: output, options: [.prettyPrinted, .sortedKeys])
+        guard JSONSerialization.isValidJSONObject(output) else { OptionParser.fail("the results hold a non-finite number") }
+        let data = try JSONSerialization.data(withJSONObject: output, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         print(String(decoding: data, as: UTF8.self))
         exit(0)
     }
@@ -106,7 +132,7 @@ do {
     print("   law                      compute      N            D            tokens/param  precision")
     for row in optima {
         let n = row["N"] as! Double, d = row["D"] as! Double
-        var precision = String(format: "%.2f bits", row["precision"] as! Double)
+        var precision = (row["precision"] as? Double).map { String(format: "%.2f bits", $0) } ?? "—"
         if let e = row["exponentBits"] as? Double, let m = row["mantissaBits"] as? Double {
             precision += String(format: " (E%.1f M%.1f)", e, m)
         }
@@ -115,7 +141,7 @@ do {
     }
     print("   (Kumar et al.: \"around 7–8 bits\", independent of compute; Sun et al.: 4–8 bits for 1e21–1e31 FLOPs.)")
 
-    print("\n4. Deployment frontier (Ouyang et al.'s quantized loss, 15T training tokens)")
+    print("\n4. Deployment frontier (Ouyang et al.'s quantized loss, \(trillions(deploymentTokens)) training tokens)")
     print("   N            bits   weights (GB)   predicted loss")
     for option in frontier.frontier {
         print(String(format: "   %-12.3e %-6.0f %-14.2f %.4f", option.N, option.bits, option.memoryBytes / 1e9, option.loss))

@@ -14,6 +14,7 @@
 // Default data: the Epoch AI points shipped with the package (ScalingLawsData); --data reads a CSV
 // with the same columns ("Model Size", "Training FLOP", "loss").
 
+import ExampleSupport
 import Foundation
 import ScalingLaws
 import ScalingLawsData
@@ -22,43 +23,37 @@ struct Arguments {
     /// A user's CSV, or nil for the shipped data set.
     var data: String?
     var json = false
+    var quiet = false
     var resamples = 4000
     var seed: UInt64 = 2024
     var concurrency: Int?
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-    exit(2)
-}
+func fail(_ message: String) -> Never { OptionParser.fail(message) }
 
+@MainActor
 func parseArguments() -> Arguments {
     var arguments = Arguments()
-    var list = CommandLine.arguments.dropFirst()
-    func value(_ flag: String) -> String {
-        guard let next = list.popFirst() else { fail("\(flag) needs a value") }
-        return next
+    var parser = OptionParser(
+        usage: "ReplicateChinchilla [--data PATH] [--json] [--quiet] [--resamples N] [--seed S] [--concurrency K]",
+        summary: """
+            Hoffmann et al.'s 4,500-start Huber fit and Besiroglu et al.'s Huber-likelihood fit with its
+            bootstrap standard errors, on the 240 Epoch AI points shipped with the package (or --data).
+            """)
+    parser.option("--data", value: "PATH", help: "a CSV with columns Model Size, Training FLOP, loss") { arguments.data = $0 }
+    parser.flag("--json", help: "print the results as JSON") { arguments.json = true }
+    parser.flag("--quiet", help: "no progress lines on standard error") { arguments.quiet = true }
+    parser.option("--resamples", value: "N", help: "bootstrap resamples (default 4000)") { text throws(OptionParser.Failure) in
+        arguments.resamples = try OptionParser.integer(text, "--resamples", in: 2...1_000_000)
     }
-    while let flag = list.popFirst() {
-        switch flag {
-        case "--data": arguments.data = value(flag)
-        case "--json": arguments.json = true
-        case "--resamples":
-            guard let count = Int(value(flag)), count >= 2 else { fail("--resamples needs an integer ≥ 2") }
-            arguments.resamples = count
-        case "--seed":
-            guard let seed = UInt64(value(flag)) else { fail("--seed needs a non-negative integer") }
-            arguments.seed = seed
-        case "--concurrency":
-            guard let count = Int(value(flag)), count >= 1 else { fail("--concurrency needs an integer ≥ 1") }
-            arguments.concurrency = count
-        case "--help", "-h":
-            print("usage: ReplicateChinchilla [--data PATH] [--json] [--resamples N] [--seed S] [--concurrency K]")
-            exit(0)
-        default:
-            fail("unknown argument '\(flag)' (try --help)")
-        }
+    parser.option("--seed", value: "S", help: "bootstrap seed (default 2024)") { text throws(OptionParser.Failure) in
+        guard let seed = UInt64(text) else { throw OptionParser.Failure("--seed needs a non-negative integer, got '\(text)'") }
+        arguments.seed = seed
     }
+    parser.option("--concurrency", value: "K", help: "threads (default: one per core)") { text throws(OptionParser.Failure) in
+        arguments.concurrency = try OptionParser.integer(text, "--concurrency", in: 1...4096)
+    }
+    parser.parse()
     return arguments
 }
 
@@ -93,6 +88,8 @@ let grid: FitResult<ChinchillaForm>
 let likelihood: FitResult<ChinchillaForm>
 let bootstrap: Bootstrap<ChinchillaForm>
 do {
+    let progress = Progress("ReplicateChinchilla", quiet: arguments.quiet)
+    progress.note("fitting from Hoffmann et al.'s 4,500 grid starts")
     grid = try Hoffmann2022.printed.fit(
         to: data, loss: .huber(delta: 1e-3), residuals: .logarithmic, starts: .hoffmann2022,
         optimizer: .lbfgs(), options: gridOptions)
@@ -104,6 +101,8 @@ do {
     likelihood = try grid.law.fit(
         to: data, loss: .huberLikelihood(delta: 1e-3), residuals: .logarithmic, starts: .current,
         optimizer: .lbfgs(), options: likelihoodOptions)
+    progress.note(String(format: "grid fit in %.2f s; likelihood fit in %.2f s; bootstrap of %d resamples", grid.seconds,
+                         likelihood.seconds, arguments.resamples))
     bootstrap = try likelihood.bootstrap(resamples: arguments.resamples, seed: arguments.seed,
                                          concurrency: arguments.concurrency)
 } catch {
