@@ -287,8 +287,9 @@ import Testing
         // α = 0.34 lies outside the grid's [0.5, 1].
         let grid = try truth.fit(to: data, starts: .grid(["alpha": [0.5, 1]]))
         #expect(grid.warnings.contains { if case .beyondGrid("alpha", _, 0.5...1) = $0 { return true } else { return false } })
-        // Four points for five parameters: no standard errors.
-        let few = try truth.fit(to: try data.subset([0, 1, 2, 3]))
+        // Four points for five parameters: refused; five: no standard errors.
+        #expect(throws: FitError.tooFewPoints(points: 4, needed: 5)) { try truth.fit(to: try data.subset([0, 1, 2, 3])) }
+        let few = try truth.fit(to: try data.subset([0, 1, 2, 3, 4]))
         #expect(few.standardErrors.isEmpty)
         #expect(few.warnings.contains { if case .covarianceUnavailable = $0 { return true } else { return false } })
     }

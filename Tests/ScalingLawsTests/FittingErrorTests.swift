@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func nonPositiveTargetsWithLogResiduals() throws {
-        let data = try Observations([.N: [1e8, 1e9], .D: [1e9, 1e10]], targets: [3, -1])
+        let data = try Observations([.N: [1e8, 1e9, 1e10, 2e8, 2e9, 2e10], .D: [1e9, 1e10, 1e11, 2e9, 2e10, 2e11]],
+                                    targets: [3, -1, 2.5, 2.9, 2.7, 2.4])
         #expect(throws: FitError.invalidTarget(row: 1, value: -1,
                                                requirement: "> 0 with logarithmic residuals (use .linear for values that can be ≤ 0)")) {
             try law.fit(to: data)
@@ -61,7 +62,7 @@ import Testing
             }
         }
         let wide = try ScalingLaw(WideForm(), values: Dictionary(uniqueKeysWithValues: (0..<65).map { (Parameter("p\($0)"), 1.0) }))
-        let points = try Observations([.N: [1, 2]], targets: [65, 130])
+        let points = try Observations([.N: (1...70).map(Double.init)], targets: (1...70).map { 65 * Double($0) })
         #expect(throws: FitError.tooManyParameters(count: 65, limit: 64)) { try wide.fit(to: points) }
         // 64 free parameters is the limit, and it works (widest derivative lanes).
         let widest = try wide.fixing("p64")

@@ -30,6 +30,11 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
 
     /// Parses `text`; throws ``CSVError/invalidMapping(_:)`` saying where it fails to parse.
     public init(_ text: String) throws(CSVError) {
+        // Parsing and evaluating recurse over the expression: bound its size and nesting so that
+        // no input can exhaust the stack.
+        guard text.count <= ColumnExpression.maximumLength else {
+            throw .invalidMapping("expression of \(text.count) characters: at most \(ColumnExpression.maximumLength) are allowed")
+        }
         var parser = Parser(characters: Array(text), text: text)
         let root = try parser.expression()
         parser.skipSpaces()
@@ -41,6 +46,11 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
     }
 
     public var description: String { text }
+
+    /// The longest expression accepted, in characters.
+    public static let maximumLength = 10_000
+    /// The deepest nesting of parentheses, signs and powers accepted.
+    public static let maximumDepth = 200
 
     /// The column names the expression reads.
     public var columns: [String] {
@@ -98,6 +108,7 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
         let characters: [Character]
         let text: String
         var position = 0
+        var depth = 0
 
         static let functions: Set<String> = ["ln", "log", "log2", "log10", "exp", "sqrt"]
 
@@ -134,6 +145,11 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
 
         /// Unary minus binds looser than `^`, as in mathematics: `-x^2 = -(x^2)`.
         mutating func unary() throws(CSVError) -> Node {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= ColumnExpression.maximumDepth else {
+                throw failure("nested deeper than \(ColumnExpression.maximumDepth) levels")
+            }
             if peek() == "-" {
                 position += 1
                 return .negate(try unary())

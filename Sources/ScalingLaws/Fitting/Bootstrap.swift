@@ -54,12 +54,18 @@ public struct Bootstrap<Form: LawForm>: Sendable {
         self.intervals = intervals
     }
 
+    /// The most resamples a bootstrap runs (each refits the law: a million is hours of work).
+    public static var maximumResamples: Int { 1_000_000 }
+
     /// The percentile interval at `level` (default: ``level``) of a quantity derived from the law,
     /// e.g. the compute-optimal N at 10²⁴ FLOP, computed on every resample's law. Resamples where
     /// `quantity` throws or is not finite are left out; nil when fewer than two remain.
+    /// - Throws: ``FitError/invalidOption(_:)`` for a level outside (0, 1).
     public func interval(
         level: Double? = nil, of quantity: (ScalingLaw<Form>) throws -> Double
-    ) -> ClosedRange<Double>? {
+    ) throws(FitError) -> ClosedRange<Double>? {
+        let level = level ?? self.level
+        guard level > 0, level < 1 else { throw .invalidOption("the confidence level must be in (0, 1), got \(level)") }
         var values: [Double] = []
         for sample in samples {
             var copy = law
@@ -71,7 +77,7 @@ public struct Bootstrap<Form: LawForm>: Sendable {
             values.append(value)
         }
         guard values.count >= 2 else { return nil }
-        return Bootstrap.percentileInterval(values, level: level ?? self.level)
+        return Bootstrap.percentileInterval(values, level: level)
     }
 
     static func percentileInterval(_ values: [Double], level: Double) -> ClosedRange<Double> {

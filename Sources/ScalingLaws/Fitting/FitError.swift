@@ -34,6 +34,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The chosen optimizer cannot minimise the chosen loss.
     case unsupportedOptimizer(String)
     /// An option out of range (a non-positive tolerance, a Huber δ ≤ 0, an empty grid …).
+    /// Fewer points (with weight) than free parameters: the fit is underdetermined.
+    case tooFewPoints(points: Int, needed: Int)
     case invalidOption(String)
     /// The law itself rejected the data (e.g. a Kumar precision below the law's threshold).
     case law(ScalingLawError)
@@ -72,6 +74,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(count) free parameters: at most \(limit) are supported"
         case .unsupportedOptimizer(let detail):
             return "unsupported optimizer: \(detail)"
+        case .tooFewPoints(let points, let needed):
+            return "\(points) point(s) with weight for \(needed) free parameter(s): the law needs at least \(needed) points (fix some parameters, or add data)"
         case .invalidOption(let detail):
             return "invalid fit option: \(detail)"
         case .law(let error):

@@ -66,6 +66,9 @@ struct FitPlan: Sendable {
             }
         }
         let layout = try FitData(variables: variables, data: data)
+        let pointsWithWeight = data.weights?.filter { $0 > 0 }.count ?? data.count
+        let unknowns = free.count + (loss.isLeastSquaresShaped ? 0 : 1)
+        guard pointsWithWeight >= unknowns else { throw .tooFewPoints(points: pointsWithWeight, needed: unknowns) }
 
         let resolved: Optimizer
         switch optimizer {
@@ -77,7 +80,9 @@ struct FitPlan: Sendable {
             }
             resolved = optimizer
         case .lbfgs(let memory):
-            guard memory >= 1 else { throw .invalidOption("the L-BFGS memory must be ≥ 1, got \(memory)") }
+            guard (1...1000).contains(memory) else {
+                throw .invalidOption("the L-BFGS memory must be in 1...1000 correction pairs, got \(memory)")
+            }
             resolved = optimizer
         }
 

@@ -117,7 +117,9 @@ public struct FitResult<Form: LawForm>: Sendable {
     public func bootstrap(
         resamples: Int = 1000, seed: UInt64 = 0, level: Double = 0.95, concurrency: Int? = nil
     ) throws(FitError) -> Bootstrap<Form> {
-        guard resamples >= 2 else { throw .invalidOption("a bootstrap needs at least 2 resamples, got \(resamples)") }
+        guard (2...Bootstrap<Form>.maximumResamples).contains(resamples) else {
+            throw .invalidOption("a bootstrap needs 2 to \(Bootstrap<Form>.maximumResamples) resamples, got \(resamples)")
+        }
         guard level > 0, level < 1 else { throw .invalidOption("the confidence level must be in (0, 1), got \(level)") }
         if let concurrency, concurrency < 1 { throw .invalidOption("concurrency must be ≥ 1, got \(concurrency)") }
         let run = BootstrapRun(outcome: outcome, resamples: resamples, seed: seed, concurrency: concurrency)

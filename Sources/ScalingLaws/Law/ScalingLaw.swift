@@ -29,6 +29,7 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
         provenance: Provenance? = nil, fittedRange: FittedRange? = nil
     ) throws(ScalingLawError) {
         let parameters = form.parameters
+        try ScalingLaw.checkUnique(form)
         for key in values.keys.sorted(by: { $0.name < $1.name }) where !parameters.contains(key) {
             throw .unknownParameter(key.name)
         }
@@ -50,6 +51,21 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
         self.fixedParameters = fixed
         self.provenance = provenance
         self.fittedRange = fittedRange
+    }
+
+    /// Throws when two of the form's parameters share a name, or a categorical variable lists a
+    /// label twice (one parameter or one category would silently stand for two).
+    static func checkUnique(_ form: Form) throws(ScalingLawError) {
+        var seen: Set<String> = []
+        for parameter in form.parameters where !seen.insert(parameter.name).inserted {
+            throw .duplicateName("parameter '\(parameter.name)' appears twice in the form")
+        }
+        for variable in form.variables {
+            var labels: Set<String> = []
+            for label in variable.categories where !labels.insert(label).inserted {
+                throw .duplicateName("category label '\(label)' appears twice in variable '\(variable.id)'")
+            }
+        }
     }
 
     /// Builds a law from values already in ``LawForm/parameters`` order (no checks beyond the count).

@@ -20,6 +20,8 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
     case nonFiniteResult(String)
     /// Exact gradients carry at most 64 partial derivatives; the law has more parameters.
     case tooManyParameters(Int)
+    /// A form lists a parameter name or a category label twice.
+    case duplicateName(String)
     /// A preset name that the ``PresetCatalog`` does not list.
     case unknownPreset(String, known: [String])
     /// Two laws being combined both have a parameter of this name, and the combination did not say
@@ -51,6 +53,8 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
             return "the law evaluated to a non-finite number: \(detail)"
         case .tooManyParameters(let count):
             return "the law has \(count) parameters: exact gradients support at most 64"
+        case .duplicateName(let detail):
+            return "duplicate name: \(detail)"
         case .unknownPreset(let name, let known):
             return "unknown preset '\(name)' (known: \(known.joined(separator: ", ")))"
         case .conflictingParameter(let name, let first, let second):

@@ -93,10 +93,11 @@ extension ScalingLaw {
 
 /// `count` values spaced evenly in log space from `lower` to `upper` inclusive (both ends exact).
 ///
-/// - Throws: ``SolverError/invalidRequest(_:)`` unless 0 < lower ≤ upper, both finite, and count ≥ 1.
+/// - Throws: ``SolverError/invalidRequest(_:)`` unless 0 < lower ≤ upper, both finite, and
+///   1 ≤ count ≤ 10⁷.
 public func logSpaced(from lower: Double, to upper: Double, count: Int) throws(SolverError) -> [Double] {
-    guard lower > 0, upper.isFinite, lower <= upper, count >= 1 else {
-        throw .invalidRequest("log-spaced values need 0 < lower ≤ upper, both finite, and a count ≥ 1 (got \(lower), \(upper), \(count))")
+    guard lower > 0, upper.isFinite, lower <= upper, (1...10_000_000).contains(count) else {
+        throw .invalidRequest("log-spaced values need 0 < lower ≤ upper, both finite, and a count in 1...10000000 (got \(lower), \(upper), \(count))")
     }
     guard count > 1 else { return [lower] }
     let (a, b) = (Double.log(lower), Double.log(upper))

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import ScalingLaws
+
+/// Inputs that used to trap, allocate without bound or pass silently: each now gets a typed error.
+@Suite struct HostileInputTests {
+    static let data = try! Observations([.N: [1e8, 1e9, 1e10, 3e8, 3e9, 3e10], .D: [1e10, 1e11, 1e12, 3e11, 3e10, 3e12]],
+                                        targets: [3.4, 2.9, 2.5, 3.0, 2.9, 2.4])
+
+    @Test func deeplyNestedOrHugeExpressionsAreRefused() {
+        let nested = String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)
+        #expect(throws: CSVError.self) { try ColumnExpression(nested) }
+        let message = (try? ColumnExpression(String(repeating: "-", count: 300) + "x")) == nil
+        #expect(message)
+        let long = Array(repeating: "x", count: 6000).joined(separator: "+")
+        #expect(throws: CSVError.invalidMapping("expression of \(long.count) characters: at most 10000 are allowed")) {
+            try ColumnExpression(long)
+        }
+        // 200 levels still parse.
+        let deep = String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 150)
+        #expect((try? ColumnExpression(deep)) != nil)
+    }
+
+    @Test func duplicateCategoryLabelsAndParameterNamesAreErrors() {
+        #expect(throws: ScalingLawError.duplicateName("parameter 'eff_a' appears twice in the form")) {
+            try ScalingLaw(PerCategoryEffectiveParametersForm(labels: ["a", "a"]), values: ["eff_a": 1])
+        }
+    }
+
+    @Test func absurdSizesAreRefusedUpFront() throws {
+        let fit = try Hoffmann2022.printed.fixing(ChinchillaForm.E).fixing(ChinchillaForm.B).fit(to: Self.data)
+        for count in [Int.max, 1 << 40, 1_000_001, 1, 0, -3] {
+            #expect(throws: FitError.invalidOption("a bootstrap needs 2 to 1000000 resamples, got \(count)")) {
+                try fit.bootstrap(resamples: count)
+            }
+        }
+        #expect(throws: FitError.invalidOption("the L-BFGS memory must be in 1...1000 correction pairs, got \(Int.max)")) {
+            try Hoffmann2022.printed.fit(to: Self.data, optimizer: .lbfgs(memory: .max))
+        }
+        #expect(throws: SolverError.self) { try logSpaced(from: 1, to: 10, count: .max) }
+        let spaced = try logSpaced(from: 1, to: 100, count: 3)
+        #expect(spaced.count == 3 && spaced[0] == 1 && abs(spaced[1] - 10) < 1e-13 && spaced[2] == 100)
+    }
+
+    @Test func bootstrapIntervalLevelsOutside01AreErrors() throws {
+        let fit = try Hoffmann2022.printed.fixing(ChinchillaForm.E).fixing(ChinchillaForm.B).fit(to: Self.data)
+        let bootstrap = try fit.bootstrap(resamples: 20, seed: 3)
+        for level in [1.5, -1, .nan, 0, 1] {
+            #expect(throws: FitError.self) { try bootstrap.interval(level: level) { try $0(N: 1e9, D: 1e11) } }
+        }
+        let interval = try bootstrap.interval(level: 0.9) { try $0(N: 1e9, D: 1e11) }
+        #expect(interval != nil)
+    }
+
+    @Test func fewerPointsThanFreeParametersIsRefused() throws {
+        let one = try Observations([.N: [1e9], .D: [1e11]], targets: [2.9])
+        #expect(throws: FitError.tooFewPoints(points: 1, needed: 5)) { try Hoffmann2022.printed.fit(to: one) }
+        #expect(throws: FitError.tooFewPoints(points: 1, needed: 6)) {
+            try Hoffmann2022.printed.fit(to: one, loss: .huberLikelihood(delta: 1e-3))
+        }
+        // Exactly determined is allowed (with a warning that no covariance exists).
+        let five = try Observations([.N: [1e8, 1e9, 1e10, 3e8, 3e9], .D: [1e10, 1e11, 1e12, 3e11, 3e10]],
+                                    targets: [3.4, 2.9, 2.5, 3.0, 2.9])
+        let exact = try Hoffmann2022.printed.fit(to: five)
+        #expect(exact.warnings.contains { if case .covarianceUnavailable = $0 { return true } else { return false } })
+        #expect(FitError.tooFewPoints(points: 1, needed: 5).description.contains("at least 5 points"))
+    }
+}
