@@ -36,6 +36,16 @@ struct LoggedLaneDual<let K: Int>: Sendable {
     @inlinable @inline(__always)
     var resolvedLog: Lanes { hasLog ? log : Lanes.log(value) }
 
+    /// A parameter's value in every lane (with its logarithm when positive), its derivative with
+    /// respect to itself 1 in partial `slot` when it is free.
+    @inlinable @inline(__always)
+    static func parameter(_ value: Double, seeding slot: Int?) -> LoggedLaneDual {
+        var number = LoggedLaneDual(Lanes(repeating: value), partials: InlineArray(repeating: Lanes()),
+                                    log: Lanes(repeating: value > 0 ? Double.log(value) : 0), hasLog: value > 0)
+        if let slot { number.partials[slot] = Lanes(repeating: 1) }
+        return number
+    }
+
     /// The partials `a·p + b·q`, lane by lane: every rule of differentiation below is of this shape.
     @inlinable @inline(__always)
     static func combine(

@@ -21,6 +21,12 @@ struct LoggedLanes: Sendable {
 
     @inlinable @inline(__always)
     var resolvedLog: Lanes { hasLog ? log : Lanes.log(value) }
+
+    /// A parameter's value in every lane, with its logarithm when it is positive.
+    @inlinable @inline(__always)
+    static func parameter(_ value: Double) -> LoggedLanes {
+        LoggedLanes(Lanes(repeating: value), log: Lanes(repeating: value > 0 ? Double.log(value) : 0), hasLog: value > 0)
+    }
 }
 
 extension LoggedLanes: LawScalar {

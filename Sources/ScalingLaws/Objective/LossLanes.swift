@@ -152,10 +152,7 @@ extension PredictionKernel {
         typealias Lanes = SIMD8<Double>
         var accumulator = LossLanes()
         withInputs(parameters, as: LoggedLanes.self,
-                   parameter: { value, _ in
-                       LoggedLanes(Lanes(repeating: value), log: Lanes(repeating: value > 0 ? Double.log(value) : 0),
-                                   hasLog: value > 0)
-                   },
+                   parameter: { value, _ in LoggedLanes.parameter(value) },
                    input: { LoggedLanes($0, log: $1, hasLog: $2) }) { start, y in
             let (targets, weights) = LossLanes.load(request, at: start)
             _ = accumulator.add(y.value, targets: targets, weights: weights, request)
@@ -175,13 +172,7 @@ extension PredictionKernel {
         var gradient = InlineArray<K, Lanes>(repeating: Lanes())
         let free = self.free
         withInputs(parameters, as: LoggedLaneDual<K>.self,
-                   parameter: { value, index in
-                       var number = LoggedLaneDual<K>(Lanes(repeating: value), partials: InlineArray(repeating: Lanes()),
-                                                      log: Lanes(repeating: value > 0 ? Double.log(value) : 0),
-                                                      hasLog: value > 0)
-                       if let slot = free.firstIndex(of: index) { number.partials[slot] = Lanes(repeating: 1) }
-                       return number
-                   },
+                   parameter: { value, index in LoggedLaneDual<K>.parameter(value, seeding: free.firstIndex(of: index)) },
                    input: { LoggedLaneDual<K>(input: $0, log: $1, hasLog: $2) }) { start, y in
             let (targets, weights) = LossLanes.load(request, at: start)
             let coefficient = accumulator.add(y.value, targets: targets, weights: weights, request)

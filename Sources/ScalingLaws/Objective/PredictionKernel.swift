@@ -26,45 +26,11 @@ struct PredictionKernel<Form: LawForm>: Sendable {
     @inlinable
     func predict(_ parameters: UnsafePointer<Double>, _ predictions: UnsafeMutablePointer<Double>) {
         typealias Lanes = SIMD8<Double>
-        let parameterCount = self.parameterCount
-        let variableCount = data.variableCount
         let count = data.count
-        let padded = data.paddedCount
-        withUnsafeTemporaryAllocation(of: LoggedLanes.self, capacity: Swift.max(parameterCount, 1)) { p in
-            for j in 0..<parameterCount {
-                let value = parameters[j]
-                let positive = value > 0
-                p.initializeElement(at: j, to: LoggedLanes(Lanes(repeating: value),
-                                                           log: Lanes(repeating: positive ? Double.log(value) : 0),
-                                                           hasLog: positive))
-            }
-            withUnsafeTemporaryAllocation(of: LoggedLanes.self, capacity: Swift.max(variableCount, 1)) { x in
-                for v in 0..<variableCount {
-                    x.initializeElement(at: v, to: LoggedLanes(Lanes(), log: Lanes(), hasLog: false))
-                }
-                data.values.withUnsafeBufferPointer { values in
-                    data.logs.withUnsafeBufferPointer { logs in
-                        data.hasLog.withUnsafeBufferPointer { hasLog in
-                            let valueBase = UnsafeRawPointer(values.baseAddress.unsafelyUnwrapped)
-                            let logBase = UnsafeRawPointer(logs.baseAddress.unsafelyUnwrapped)
-                            let stride = MemoryLayout<Double>.stride
-                            var start = 0
-                            while start < count {
-                                for v in 0..<variableCount {
-                                    let offset = (v * padded + start) * stride
-                                    x[v] = LoggedLanes(valueBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self),
-                                                       log: logBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self),
-                                                       hasLog: hasLog[v])
-                                }
-                                let y = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(UnsafeBufferPointer(p)))
-                                let lanes = Swift.min(Lanes.scalarCount, count - start)
-                                for lane in 0..<lanes { predictions[start + lane] = y.value[lane] }
-                                start += Lanes.scalarCount
-                            }
-                        }
-                    }
-                }
-            }
+        withInputs(parameters, as: LoggedLanes.self,
+                   parameter: { value, _ in LoggedLanes.parameter(value) },
+                   input: { LoggedLanes($0, log: $1, hasLog: $2) }) { start, y in
+            for lane in 0..<Swift.min(Lanes.scalarCount, count - start) { predictions[start + lane] = y.value[lane] }
         }
     }
 
@@ -122,50 +88,16 @@ extension PredictionKernel {
         _ number: LoggedLaneDual<K>.Type, _ parameters: UnsafePointer<Double>,
         _ predictions: UnsafeMutablePointer<Double>, _ jacobian: UnsafeMutablePointer<Double>
     ) {
-        typealias Number = LoggedLaneDual<K>
         typealias Lanes = SIMD8<Double>
-        let parameterCount = self.parameterCount
-        let variableCount = data.variableCount
         let count = data.count
-        let padded = data.paddedCount
-        withUnsafeTemporaryAllocation(of: Number.self, capacity: Swift.max(parameterCount, 1)) { p in
-            for j in 0..<parameterCount {
-                let value = parameters[j]
-                let positive = value > 0
-                p.initializeElement(at: j, to: Number(Lanes(repeating: value), partials: InlineArray(repeating: Lanes()),
-                                                      log: Lanes(repeating: positive ? Double.log(value) : 0), hasLog: positive))
-            }
-            free.withUnsafeBufferPointer { free in
-                for slot in 0..<K { p[free[slot]].partials[slot] = Lanes(repeating: 1) }
-            }
-            withUnsafeTemporaryAllocation(of: Number.self, capacity: Swift.max(variableCount, 1)) { x in
-                for v in 0..<variableCount { x.initializeElement(at: v, to: Number(0)) }
-                data.values.withUnsafeBufferPointer { values in
-                    data.logs.withUnsafeBufferPointer { logs in
-                        data.hasLog.withUnsafeBufferPointer { hasLog in
-                            let valueBase = UnsafeRawPointer(values.baseAddress.unsafelyUnwrapped)
-                            let logBase = UnsafeRawPointer(logs.baseAddress.unsafelyUnwrapped)
-                            let stride = MemoryLayout<Double>.stride
-                            var start = 0
-                            while start < count {
-                                for v in 0..<variableCount {
-                                    let offset = (v * padded + start) * stride
-                                    x[v] = Number(input: valueBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self),
-                                                  log: logBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self),
-                                                  hasLog: hasLog[v])
-                                }
-                                let y = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(UnsafeBufferPointer(p)))
-                                let lanes = Swift.min(Lanes.scalarCount, count - start)
-                                for lane in 0..<lanes {
-                                    predictions[start + lane] = y.value[lane]
-                                    let row = jacobian + (start + lane) * K
-                                    for slot in 0..<K { row[slot] = y.partials[slot][lane] }
-                                }
-                                start += Lanes.scalarCount
-                            }
-                        }
-                    }
-                }
+        let free = self.free
+        withInputs(parameters, as: LoggedLaneDual<K>.self,
+                   parameter: { value, index in LoggedLaneDual<K>.parameter(value, seeding: free.firstIndex(of: index)) },
+                   input: { LoggedLaneDual<K>(input: $0, log: $1, hasLog: $2) }) { start, y in
+            for lane in 0..<Swift.min(Lanes.scalarCount, count - start) {
+                predictions[start + lane] = y.value[lane]
+                let row = jacobian + (start + lane) * K
+                for slot in 0..<K { row[slot] = y.partials[slot][lane] }
             }
         }
     }
