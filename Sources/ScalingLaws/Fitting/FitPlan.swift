@@ -33,7 +33,6 @@ struct FitPlan: Sendable {
     ) throws(FitError) {
         try options.validate()
         try loss.validate()
-        let names = parameters.map(\.name)
         let free = parameters.indices.filter { !fixed.contains(parameters[$0]) }
         guard !free.isEmpty else { throw .noFreeParameters }
         guard free.count <= FitPlan.parameterLimit else {
@@ -51,61 +50,16 @@ struct FitPlan: Sendable {
             return try Coordinate.resolve(parameter, space: space, bounds: options.bounds[parameter])
         }
 
-        // Every value of a variable the law reads must lie in the law's own domain for it.
-        for variable in variables {
-            guard let key = data.variables.first(where: { $0 == variable }), let column = data.columns[key] else {
-                throw .missingVariable(variable.id)
-            }
-            for (row, value) in column.enumerated() {
-                do throws(ScalingLawError) { try variable.check(value) } catch {
-                    if case .invalidValue(_, _, let requirement) = error {
-                        throw .invalidValue(variable: variable.id, row: row, value: value, requirement: requirement)
-                    }
-                    throw .law(error)
-                }
-            }
-        }
+        try FitPlan.checkDomains(of: variables, in: data)
         let layout = try FitData(variables: variables, data: data)
         let pointsWithWeight = data.weights?.filter { $0 > 0 }.count ?? data.count
         let unknowns = free.count + (loss.isLeastSquaresShaped ? 0 : 1)
         guard pointsWithWeight >= unknowns else { throw .tooFewPoints(points: pointsWithWeight, needed: unknowns) }
 
-        let resolved: Optimizer
-        switch optimizer {
-        case .automatic:
-            resolved = loss.isLeastSquaresShaped ? .levenbergMarquardt : .lbfgs(memory: 10)
-        case .levenbergMarquardt:
-            guard loss.isLeastSquaresShaped else {
-                throw .unsupportedOptimizer("Levenberg–Marquardt minimises sums of ρ(r); use .lbfgs() for \(loss)")
-            }
-            resolved = optimizer
-        case .lbfgs(let memory):
-            guard (1...1000).contains(memory) else {
-                throw .invalidOption("the L-BFGS memory must be in 1...1000 correction pairs, got \(memory)")
-            }
-            resolved = optimizer
-        }
-
-        let hasScale = !loss.isLeastSquaresShaped
-        var startValues: [[Double]] = []
-        var startCoordinates: [[Double]] = []
-        startValues.reserveCapacity(points.count)
-        startCoordinates.reserveCapacity(points.count)
-        for point in points {
-            var full = values
-            for (parameter, value) in point { full[parameters.firstIndex(of: parameter)!] = value }
-            var u: [Double] = []
-            u.reserveCapacity(free.count + 1)
-            for (slot, index) in free.enumerated() {
-                guard let coordinate = coordinates[slot].unconstrained(full[index]) else {
-                    throw .invalidStart(parameter: names[index], value: full[index], requirement: coordinates[slot].requirement)
-                }
-                u.append(coordinate)
-            }
-            if hasScale { u.append(0) }
-            startValues.append(full)
-            startCoordinates.append(u)
-        }
+        let resolved = try FitPlan.resolve(optimizer, for: loss)
+        let (startValues, startCoordinates) = try FitPlan.startPoints(
+            points, parameters: parameters, values: values, free: free, coordinates: coordinates,
+            hasScale: !loss.isLeastSquaresShaped)
 
         self.data = layout
         self.free = free
@@ -120,6 +74,70 @@ struct FitPlan: Sendable {
         self.startValues = startValues
         self.startCoordinates = startCoordinates
         self.gridRanges = starts.gridRanges
+    }
+
+    /// Every value of a variable the law reads must lie in the law's own domain for it.
+    static func checkDomains(of variables: [Variable], in data: Observations) throws(FitError) {
+        for variable in variables {
+            guard let key = data.variables.first(where: { $0 == variable }), let column = data.columns[key] else {
+                throw .missingVariable(variable.id)
+            }
+            for (row, value) in column.enumerated() {
+                do throws(ScalingLawError) { try variable.check(value) } catch {
+                    if case .invalidValue(_, _, let requirement) = error {
+                        throw .invalidValue(variable: variable.id, row: row, value: value, requirement: requirement)
+                    }
+                    throw .law(error)
+                }
+            }
+        }
+    }
+
+    /// The optimizer to run: `.automatic` resolved for the loss, the others checked against it.
+    static func resolve(_ optimizer: Optimizer, for loss: LossFunction) throws(FitError) -> Optimizer {
+        switch optimizer {
+        case .automatic:
+            return loss.isLeastSquaresShaped ? .levenbergMarquardt : .lbfgs(memory: 10)
+        case .levenbergMarquardt:
+            guard loss.isLeastSquaresShaped else {
+                throw .unsupportedOptimizer("Levenberg–Marquardt minimises sums of ρ(r); use .lbfgs() for \(loss)")
+            }
+            return optimizer
+        case .lbfgs(let memory):
+            guard (1...1000).contains(memory) else {
+                throw .invalidOption("the L-BFGS memory must be in 1...1000 correction pairs, got \(memory)")
+            }
+            return optimizer
+        }
+    }
+
+    /// Each start as a full natural parameter vector and in search coordinates (plus ln σ = 0 for
+    /// the likelihood, set per start later); throws for a start its coordinates cannot hold.
+    static func startPoints(
+        _ points: [[Parameter: Double]], parameters: [Parameter], values: [Double], free: [Int],
+        coordinates: [Coordinate], hasScale: Bool
+    ) throws(FitError) -> (values: [[Double]], coordinates: [[Double]]) {
+        var startValues: [[Double]] = []
+        var startCoordinates: [[Double]] = []
+        startValues.reserveCapacity(points.count)
+        startCoordinates.reserveCapacity(points.count)
+        for point in points {
+            var full = values
+            for (parameter, value) in point { full[parameters.firstIndex(of: parameter)!] = value }
+            var u: [Double] = []
+            u.reserveCapacity(free.count + 1)
+            for (slot, index) in free.enumerated() {
+                guard let coordinate = coordinates[slot].unconstrained(full[index]) else {
+                    throw .invalidStart(parameter: parameters[index].name, value: full[index],
+                                        requirement: coordinates[slot].requirement)
+                }
+                u.append(coordinate)
+            }
+            if hasScale { u.append(0) }
+            startValues.append(full)
+            startCoordinates.append(u)
+        }
+        return (startValues, startCoordinates)
     }
 
     /// Natural coordinates for a positive parameter whose starts include values its default log
