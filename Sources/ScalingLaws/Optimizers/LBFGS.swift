@@ -29,109 +29,127 @@ struct LBFGS: LocalMinimizer {
         }
         if largest(gradient) <= tolerances.gradient { return finish(.converged(.gradient)) }
 
-        let capacity = Swift.max(memory, 1)
-        var steps = [Double](repeating: 0, count: capacity * m)
-        var changes = [Double](repeating: 0, count: capacity * m)
-        var inverseCurvatures = [Double](repeating: 0, count: capacity)
-        var alphas = [Double](repeating: 0, count: capacity)
-        var stored = 0, newest = -1
+        var pairs = CorrectionPairs(capacity: Swift.max(memory, 1), dimension: m)
         var direction = [Double](repeating: 0, count: m)
 
         while iteration < tolerances.maxIterations {
-            twoLoop(gradient, steps, changes, inverseCurvatures, &alphas, stored: stored, newest: newest,
-                    capacity: capacity, into: &direction)
-            var slope = 0.0
-            for j in 0..<m { slope += gradient[j] * direction[j] }
+            var slope = pairs.descentDirection(gradient, into: &direction)
             if !(slope < 0) {
                 // Not a descent direction (rounding in H): restart from steepest descent.
-                stored = 0
-                for j in 0..<m { direction[j] = -gradient[j] }
-                slope = 0
-                for j in 0..<m { slope -= gradient[j] * gradient[j] }
+                pairs.clear()
+                slope = pairs.descentDirection(gradient, into: &direction)
             }
-            let initialStep = stored == 0 ? Swift.min(1, 1 / largest(direction)) : 1
+            let initialStep = pairs.stored == 0 ? Swift.min(1, 1 / largest(direction)) : 1
             iteration += 1
             guard let accepted = search.search(from: x, value: value, gradient: gradient, direction: direction,
-                                               slope: slope, initialStep: initialStep, gradientFirst: stored > 0) else {
-                if stored > 0 {
-                    stored = 0
+                                               slope: slope, initialStep: initialStep, gradientFirst: pairs.stored > 0) else {
+                if pairs.stored > 0 {
+                    pairs.clear()
                     continue
                 }
                 return finish(.stalled("the line search finds no lower point along steepest descent"))
             }
-            // s = αd, y = g_new − g.
             let previousValue = value
-            newest = (newest + 1) % capacity
-            var sy = 0.0, ss = 0.0, yy = 0.0, stepLargest = 0.0, pointLargest = 0.0
-            for j in 0..<m {
-                let s = accepted.point[j] - x[j]
-                let y = accepted.gradient[j] - gradient[j]
-                steps[newest * m + j] = s
-                changes[newest * m + j] = y
-                sy += s * y
-                ss += s * s
-                yy += y * y
-                stepLargest = Swift.max(stepLargest, Swift.abs(s))
-                pointLargest = Swift.max(pointLargest, Swift.abs(accepted.point[j]))
-            }
-            if sy > 1e-10 * (ss * yy).squareRoot() {
-                inverseCurvatures[newest] = 1 / sy
-                stored = Swift.min(stored + 1, capacity)
-            } else {
-                newest = (newest - 1 + capacity) % capacity
-            }
+            let (stepLargest, pointLargest) = pairs.append(from: x, gradient, to: accepted.point, accepted.gradient)
             x = accepted.point
             gradient = accepted.gradient
             value = accepted.value
 
-            if largest(gradient) <= tolerances.gradient {
-                return finish(.converged(.gradient))
-            }
+            if largest(gradient) <= tolerances.gradient { return finish(.converged(.gradient)) }
             let scale = Swift.max(Swift.abs(previousValue), Swift.abs(value), Double.leastNormalMagnitude)
-            if previousValue - value <= tolerances.objective * scale {
-                return finish(.converged(.objectiveChange))
-            }
-            if stepLargest <= tolerances.step * (1 + pointLargest) {
-                return finish(.converged(.stepSize))
-            }
+            if previousValue - value <= tolerances.objective * scale { return finish(.converged(.objectiveChange)) }
+            if stepLargest <= tolerances.step * (1 + pointLargest) { return finish(.converged(.stepSize)) }
         }
         return finish(.maxIterations(iteration))
     }
 
-    /// The two-loop recursion (Nocedal 1980): `direction = −H·gradient` from the stored pairs, the
-    /// newest scaled by `sᵀy/yᵀy`.
-    private func twoLoop(
-        _ gradient: [Double], _ steps: [Double], _ changes: [Double], _ inverseCurvatures: [Double],
-        _ alphas: inout [Double], stored: Int, newest: Int, capacity: Int, into direction: inout [Double]
-    ) {
-        let m = problem.dimension
-        for j in 0..<m { direction[j] = -gradient[j] }
-        guard stored > 0 else { return }
-        for back in 0..<stored {
-            let slot = (newest - back + capacity) % capacity
-            var dot = 0.0
-            for j in 0..<m { dot += steps[slot * m + j] * direction[j] }
-            let alpha = inverseCurvatures[slot] * dot
-            alphas[slot] = alpha
-            for j in 0..<m { direction[j] -= alpha * changes[slot * m + j] }
-        }
-        var sy = 0.0, yy = 0.0
-        for j in 0..<m {
-            sy += steps[newest * m + j] * changes[newest * m + j]
-            yy += changes[newest * m + j] * changes[newest * m + j]
-        }
-        let scale = sy / yy
-        for j in 0..<m { direction[j] *= scale }
-        for forward in stride(from: stored - 1, through: 0, by: -1) {
-            let slot = (newest - forward + capacity) % capacity
-            var dot = 0.0
-            for j in 0..<m { dot += changes[slot * m + j] * direction[j] }
-            let beta = inverseCurvatures[slot] * dot
-            for j in 0..<m { direction[j] += (alphas[slot] - beta) * steps[slot * m + j] }
-        }
-    }
-
     private func largest(_ vector: [Double]) -> Double {
         vector.reduce(0) { Swift.max($0, Swift.abs($1)) }
+    }
+}
+
+/// The last `capacity` correction pairs `(s, y) = (Δu, Δg)` of L-BFGS, in a ring, and the two-loop
+/// recursion (Nocedal 1980) that turns them into `−H·g`.
+struct CorrectionPairs {
+    let capacity: Int, dimension: Int
+    private var steps: [Double], changes: [Double], inverseCurvatures: [Double], alphas: [Double]
+    private(set) var stored = 0
+    private var newest = -1
+
+    init(capacity: Int, dimension: Int) {
+        self.capacity = capacity
+        self.dimension = dimension
+        steps = [Double](repeating: 0, count: capacity * dimension)
+        changes = steps
+        inverseCurvatures = [Double](repeating: 0, count: capacity)
+        alphas = inverseCurvatures
+    }
+
+    /// Forgets every pair: the next direction is steepest descent.
+    mutating func clear() { stored = 0 }
+
+    /// Writes `−H·gradient` into `direction` (the newest pair scaled by `sᵀy/yᵀy`) and returns the
+    /// slope `gᵀd`.
+    mutating func descentDirection(_ gradient: [Double], into direction: inout [Double]) -> Double {
+        let m = dimension
+        for j in 0..<m { direction[j] = -gradient[j] }
+        if stored > 0 {
+            for back in 0..<stored {
+                let slot = (newest - back + capacity) % capacity
+                var dot = 0.0
+                for j in 0..<m { dot += steps[slot * m + j] * direction[j] }
+                let alpha = inverseCurvatures[slot] * dot
+                alphas[slot] = alpha
+                for j in 0..<m { direction[j] -= alpha * changes[slot * m + j] }
+            }
+            var sy = 0.0, yy = 0.0
+            for j in 0..<m {
+                sy += steps[newest * m + j] * changes[newest * m + j]
+                yy += changes[newest * m + j] * changes[newest * m + j]
+            }
+            let scale = sy / yy
+            for j in 0..<m { direction[j] *= scale }
+            for forward in stride(from: stored - 1, through: 0, by: -1) {
+                let slot = (newest - forward + capacity) % capacity
+                var dot = 0.0
+                for j in 0..<m { dot += changes[slot * m + j] * direction[j] }
+                let beta = inverseCurvatures[slot] * dot
+                for j in 0..<m { direction[j] += (alphas[slot] - beta) * steps[slot * m + j] }
+            }
+        }
+        var slope = 0.0
+        for j in 0..<m { slope += gradient[j] * direction[j] }
+        return slope
+    }
+
+    /// Stores the pair of a step from (x, g) to (x′, g′) unless its curvature `sᵀy` is too small for
+    /// H to stay positive definite (`sᵀy ≤ 10⁻¹⁰·‖s‖‖y‖`); returns the step's and the new point's
+    /// largest components, for the step-size test.
+    mutating func append(
+        from x: [Double], _ gradient: [Double], to point: [Double], _ newGradient: [Double]
+    ) -> (step: Double, point: Double) {
+        let m = dimension
+        let slot = (newest + 1) % capacity
+        var sy = 0.0, ss = 0.0, yy = 0.0, stepLargest = 0.0, pointLargest = 0.0
+        for j in 0..<m {
+            let s = point[j] - x[j]
+            let y = newGradient[j] - gradient[j]
+            steps[slot * m + j] = s
+            changes[slot * m + j] = y
+            sy += s * y
+            ss += s * s
+            yy += y * y
+            stepLargest = Swift.max(stepLargest, Swift.abs(s))
+            pointLargest = Swift.max(pointLargest, Swift.abs(point[j]))
+        }
+        if sy > 1e-10 * (ss * yy).squareRoot() {
+            inverseCurvatures[slot] = 1 / sy
+            newest = slot
+            stored = Swift.min(stored + 1, capacity)
+        } else if stored == capacity {
+            // The rejected pair overwrote the oldest one: it is no longer a pair to use.
+            stored -= 1
+        }
+        return (stepLargest, pointLargest)
     }
 }
