@@ -136,15 +136,15 @@ import Testing
     }
 
     @Test func nanAndOutOfDomainCellsNameLineAndColumn() throws {
+        // "nan" is not a decimal number: the cell is named as non-numeric.
         let table = try CSVTable(parsing: "N,D,loss\n1e8,1e9,nan\n", file: "x.csv")
-        do {
-            _ = try Observations(table, columns: [.N: .column("N"), .D: .column("D")], target: .column("loss"))
-            Issue.record("a NaN cell was accepted")
-        } catch {
-            guard case .invalidValue("x.csv", 2, "loss", let value, "a finite number") = error, value.isNaN else {
-                Issue.record("unexpected error \(error)")
-                return
-            }
+        #expect(throws: CSVError.nonNumericCell(file: "x.csv", line: 2, column: "loss", text: "nan")) {
+            try Observations(table, columns: [.N: .column("N"), .D: .column("D")], target: .column("loss"))
+        }
+        // A number too large for a Double is out of range, not infinite.
+        let huge = try CSVTable(parsing: "N,D,loss\n1e8,1e9,1e999\n", file: "y.csv")
+        #expect(throws: CSVError.invalidValue(file: "y.csv", line: 2, column: "loss", value: .infinity, requirement: "a finite number")) {
+            try Observations(huge, columns: [.N: .column("N"), .D: .column("D")], target: .column("loss"))
         }
         let negative = try CSVTable(parsing: "N,D,loss\n1e8,1e9,3\n-5,1e9,3\n", file: "neg.csv")
         #expect(throws: CSVError.invalidValue(file: "neg.csv", line: 3, column: "N", value: -5, requirement: "> 0")) {

@@ -66,3 +66,34 @@ import Testing
         #expect(FitError.tooFewPoints(points: 1, needed: 5).description.contains("at least 5 points"))
     }
 }
+
+/// Hostile CSV files: each is refused with an error that says what is wrong.
+@Suite struct HostileCSVTests {
+    func table(_ bytes: [UInt8]) throws(CSVError) -> CSVTable {
+        try CSVTable(bytes: bytes, file: "f.csv")
+    }
+
+    @Test func encodingsAndBinaryAreRefused() {
+        #expect(throws: CSVError.emptyFile(file: "f.csv")) { try table([0xEF, 0xBB, 0xBF]) }
+        #expect(throws: CSVError.unreadableFile(file: "f.csv", reason: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")) {
+            try table([0xFF, 0xFE] + Array("N,loss\n1,2\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        }
+        #expect(throws: CSVError.unreadableFile(file: "f.csv", reason: "a NUL byte at offset 8: the file is binary or UTF-16, not UTF-8 text")) {
+            try table(Array("N,loss\n1\u{0}0,2\n".utf8))
+        }
+        #expect(throws: CSVError.unreadableFile(file: "f.csv", reason: "the file is not valid UTF-8 text; save it as UTF-8")) {
+            try table(Array("N,label\n1,".utf8) + [0xE9] + Array("t\u{E9}\n".utf8))
+        }
+        // A UTF-8 BOM before the header is fine, and CRLF line ends too.
+        #expect((try? table([0xEF, 0xBB, 0xBF] + Array("N,loss\r\n1,2\r\n".utf8)))?.columns == ["N", "loss"])
+    }
+
+    @Test func onlyDecimalNumbersAreNumbers() throws {
+        let csv = try table(Array("N,loss\n0x10,2\n1_000,2\ninf,2\n 7e9 ,2\n-1.5E-3,2\n".utf8))
+        for line in 0..<3 {
+            #expect(throws: CSVError.self) { try csv.rows[line].number("N") }
+        }
+        #expect(try csv.rows[3].number("N") == 7e9)
+        #expect(try csv.rows[4].number("N") == -1.5e-3)
+    }
+}

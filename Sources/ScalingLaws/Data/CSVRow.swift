@@ -19,12 +19,15 @@ public struct CSVRow: Sendable {
         fields[try header.position(of: column)]
     }
 
-    /// The finite number in `column` (surrounding spaces allowed). Throws when the column is
-    /// missing, the cell is not a number, or it is NaN or ±∞ — each error naming file, line and column.
+    /// The finite number in `column` (surrounding spaces allowed), written in decimal: digits, an
+    /// optional sign, point and exponent (`1.5e9`). Throws when the column is missing, the cell is
+    /// not such a number (hexadecimal `0x10`, `1_000`, `inf` are refused), or it is out of range —
+    /// each error naming file, line and column.
     public func number(_ column: String) throws(CSVError) -> Double {
         let raw = try text(column)
         let trimmed = raw.trimmingSpaces()
-        guard let value = Double(trimmed) else {
+        let decimal = !trimmed.isEmpty && trimmed.unicodeScalars.allSatisfy { "0123456789+-.eE".unicodeScalars.contains($0) }
+        guard decimal, let value = Double(trimmed) else {
             throw .nonNumericCell(file: file, line: line, column: column, text: raw)
         }
         guard value.isFinite else {

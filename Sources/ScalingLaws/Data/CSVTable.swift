@@ -38,6 +38,7 @@ public struct CSVTable: Sendable {
     }
 
     init(bytes: [UInt8], file: String) throws(CSVError) {
+        let bytes = Array(try CSVTable.checkedUTF8(bytes, file: file))
         var records = try CSVTable.records(bytes, file: file)
         guard !records.isEmpty else { throw .emptyFile(file: file) }
         let head = records.removeFirst()
@@ -60,6 +61,25 @@ public struct CSVTable: Sendable {
         self.file = file
         self.header = header
         self.rows = rows
+    }
+
+    /// The bytes without a UTF-8 byte-order mark, after checking that they are UTF-8 text: a UTF-16
+    /// file, NUL bytes or invalid UTF-8 would otherwise be misread (labels merged by lossy decoding,
+    /// numbers cut at a NUL).
+    static func checkedUTF8(_ bytes: [UInt8], file: String) throws(CSVError) -> ArraySlice<UInt8> {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .unreadableFile(file: file, reason: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
+        }
+        var text = bytes[...]
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+        guard !text.isEmpty else { throw .emptyFile(file: file) }
+        if let nul = text.firstIndex(of: 0) {
+            throw .unreadableFile(file: file, reason: "a NUL byte at offset \(nul): the file is binary or UTF-16, not UTF-8 text")
+        }
+        guard String(validating: text, as: UTF8.self) != nil else {
+            throw .unreadableFile(file: file, reason: "the file is not valid UTF-8 text; save it as UTF-8")
+        }
+        return text
     }
 
     /// The position of `column` in the header, or a ``CSVError/missingColumn(file:column:available:)``.
