@@ -10,14 +10,13 @@ struct BootstrapRun: Sendable {
     let requested: Int
     let seconds: Double
 
-    init(outcome: FitOutcome, resamples: Int, seed: UInt64, concurrency: Int?) {
+    /// Refits `problem` with `optimizer` and `tolerances` from the optimum `start` (search
+    /// coordinates) to `resamples` resamples drawn from `seed`.
+    init(problem: FitProblem, optimizer: Optimizer, tolerances: Tolerances, start: [Double], resamples: Int, seed: UInt64,
+         concurrency: Int?) {
         let began = DispatchTime.now().uptimeNanoseconds
-        let problem = outcome.problem
         let n = problem.count
         let k = problem.free.count
-        let tolerances = Tolerances(outcome.plan.options)
-        let start = outcome.best.u
-        let optimizer = outcome.plan.optimizer
         var seedMixer = SplitMix64(state: seed)
         let base = seedMixer.next()
         let results: [LocalResult] = ParallelWork.map(
