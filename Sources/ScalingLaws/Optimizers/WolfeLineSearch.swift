@@ -72,69 +72,89 @@ struct WolfeLineSearch {
         return (value, slope)
     }
 
+    /// The origin, direction and initial slope of one line search.
+    struct Line {
+        let origin: [Double], direction: [Double], value: Double, slope: Double
+
+        /// Armijo's sufficient decrease at `step`.
+        func armijo(_ step: Double, _ phi: Double) -> Bool {
+            phi.isFinite && phi <= value + WolfeLineSearch.sufficientDecrease * step * slope
+        }
+
+        /// The strong curvature condition.
+        func curvature(_ phiSlope: Double) -> Bool { Swift.abs(phiSlope) <= -WolfeLineSearch.curvature * slope }
+    }
+
+    /// What the bracketing phase found: a point meeting both conditions, an interval holding one,
+    /// or neither within its expansions (the best point so far, if any).
+    private enum Bracket {
+        case accepted(Point)
+        case interval(low: Sample, high: Sample, best: Point?)
+        case exhausted(Point?)
+    }
+
     mutating func search(
         from origin: [Double], value: Double, gradient: [Double], direction: [Double], slope: Double, initialStep: Double,
         gradientFirst: Bool
     ) -> Point? {
-        let c1 = WolfeLineSearch.sufficientDecrease, c2 = WolfeLineSearch.curvature
-        var best: Point?
-        func armijo(_ step: Double, _ phi: Double) -> Bool { phi.isFinite && phi <= value + c1 * step * slope }
+        let line = Line(origin: origin, direction: direction, value: value, slope: slope)
+        switch bracket(line, initialStep: initialStep, gradientFirst: gradientFirst) {
+        case .accepted(let point): return point
+        case .exhausted(let best): return best
+        case .interval(let low, let high, let best): return zoom(line, low: low, high: high, best: best)
+        }
+    }
 
-        var previous = Sample(step: 0, value: value, slope: slope)
+    /// Expands the step (×4) from `initialStep` until a point meets the strong Wolfe conditions or an
+    /// interval is known to contain one (Nocedal & Wright, Algorithm 3.5).
+    private mutating func bracket(_ line: Line, initialStep: Double, gradientFirst: Bool) -> Bracket {
+        var best: Point?
+        var previous = Sample(step: 0, value: line.value, slope: line.slope)
         var step = initialStep
-        var low: Sample, high: Sample
-        var bracketed = false
-        low = previous
-        high = previous
         for iteration in 0..<WolfeLineSearch.maxBracketing {
             // A quasi-Newton unit step is usually accepted at once: then one pass with derivatives
             // is cheaper than a value-only pass followed by one with derivatives.
             var phi: Double
             var knownSlope: Double?
             if iteration == 0 && gradientFirst {
-                for j in 0..<dimension { trial[j] = origin[j] + step * direction[j] }
-                (phi, knownSlope) = slopeAtTrial(direction)
+                for j in 0..<dimension { trial[j] = line.origin[j] + step * line.direction[j] }
+                (phi, knownSlope) = slopeAtTrial(line.direction)
                 if !phi.isFinite || !(knownSlope?.isFinite ?? false) { phi = .infinity; knownSlope = nil }
             } else {
-                phi = valueAt(step, origin, direction)
+                phi = valueAt(step, line.origin, line.direction)
             }
-            if !armijo(step, phi) || (iteration > 0 && phi >= previous.value) {
-                low = previous
-                high = Sample(step: step, value: phi.isFinite ? phi : .infinity, slope: knownSlope)
-                bracketed = true
-                break
+            if !line.armijo(step, phi) || (iteration > 0 && phi >= previous.value) {
+                return .interval(low: previous, high: Sample(step: step, value: phi.isFinite ? phi : .infinity, slope: knownSlope),
+                                 best: best)
             }
-            let (exactValue, phiSlope) = knownSlope.map { (phi, $0) } ?? slopeAtTrial(direction)
+            let (exactValue, phiSlope) = knownSlope.map { (phi, $0) } ?? slopeAtTrial(line.direction)
             if !exactValue.isFinite || !phiSlope.isFinite {
-                low = previous
-                high = Sample(step: step, value: .infinity, slope: nil)
-                bracketed = true
-                break
+                return .interval(low: previous, high: Sample(step: step, value: .infinity, slope: nil), best: best)
             }
             best = Point(point: trial, value: exactValue, gradient: trialGradient)
-            if Swift.abs(phiSlope) <= -c2 * slope { return best }
+            if line.curvature(phiSlope) { return .accepted(best!) }
             let current = Sample(step: step, value: exactValue, slope: phiSlope)
-            if phiSlope >= 0 {
-                low = current
-                high = previous
-                bracketed = true
-                break
-            }
+            if phiSlope >= 0 { return .interval(low: current, high: previous, best: best) }
             previous = current
             step *= 4
         }
-        guard bracketed else { return best }
+        return .exhausted(best)
+    }
 
+    /// Shrinks the interval [low, high] by safeguarded interpolation until a point meets the strong
+    /// Wolfe conditions (Nocedal & Wright, Algorithm 3.6); the best point seen otherwise.
+    private mutating func zoom(_ line: Line, low: Sample, high: Sample, best: Point?) -> Point? {
+        var low = low, high = high, best = best
         for _ in 0..<WolfeLineSearch.maxZoom {
             let width = high.step - low.step
             if Swift.abs(width) <= 1e-15 * Swift.max(1, Swift.abs(low.step)) { break }
             let candidate = interpolate(low, high)
-            let phi = valueAt(candidate, origin, direction)
-            if !armijo(candidate, phi) || phi >= low.value {
+            let phi = valueAt(candidate, line.origin, line.direction)
+            if !line.armijo(candidate, phi) || phi >= low.value {
                 high = Sample(step: candidate, value: phi.isFinite ? phi : .infinity, slope: nil)
                 continue
             }
-            let (exactValue, phiSlope) = slopeAtTrial(direction)
+            let (exactValue, phiSlope) = slopeAtTrial(line.direction)
             guard exactValue.isFinite, phiSlope.isFinite else {
                 high = Sample(step: candidate, value: .infinity, slope: nil)
                 continue
@@ -142,9 +162,7 @@ struct WolfeLineSearch {
             if best == nil || exactValue < best!.value {
                 best = Point(point: trial, value: exactValue, gradient: trialGradient)
             }
-            if Swift.abs(phiSlope) <= -c2 * slope {
-                return Point(point: trial, value: exactValue, gradient: trialGradient)
-            }
+            if line.curvature(phiSlope) { return Point(point: trial, value: exactValue, gradient: trialGradient) }
             if phiSlope * (high.step - low.step) >= 0 { high = low }
             low = Sample(step: candidate, value: exactValue, slope: phiSlope)
         }
