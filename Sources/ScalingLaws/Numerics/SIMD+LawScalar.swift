@@ -2,15 +2,22 @@
 // `SIMD8<Double>` for batch evaluation. Arithmetic uses the vector operators. For `Double` lanes the
 // elementary functions are the vectorized ones of `SIMD+ElementaryFunctions.swift` (the type test
 // folds away when the generic code is specialized); other scalars apply their scalar function lane
-// by lane.
+// by lane. The implementation is written once, for every width, in `LawScalarLanes`.
 
-extension SIMD2: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
+/// SIMD vectors whose lanes are law scalars: each is a ``LawScalar`` by the implementations below,
+/// written once for every vector width.
+public protocol LawScalarLanes: SIMD, LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
+    /// The vector of the same width with `Double` lanes (what the vectorized functions take).
+    associatedtype DoubleLanes: SIMD where DoubleLanes.Scalar == Double
+}
+
+extension LawScalarLanes {
     @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Scalar(constant)) }
 
     @inlinable @inline(__always)
     public static func exp(_ x: Self) -> Self {
         if Scalar.self == Double.self {
-            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: SIMD2<Double>.self)), to: Self.self)
+            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: DoubleLanes.self)), to: Self.self)
         }
         return lanewise(x, Scalar.exp)
     }
@@ -18,7 +25,7 @@ extension SIMD2: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     @inlinable @inline(__always)
     public static func log(_ x: Self) -> Self {
         if Scalar.self == Double.self {
-            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: SIMD2<Double>.self)), to: Self.self)
+            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: DoubleLanes.self)), to: Self.self)
         }
         return lanewise(x, Scalar.log)
     }
@@ -26,7 +33,7 @@ extension SIMD2: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     @inlinable @inline(__always)
     public static func log2(_ x: Self) -> Self {
         if Scalar.self == Double.self {
-            let lanes = vectorLog(unsafeBitCast(x, to: SIMD2<Double>.self)) * 1.4426950408889634074
+            let lanes = vectorLog(unsafeBitCast(x, to: DoubleLanes.self)) * 1.4426950408889634074
             return unsafeBitCast(lanes, to: Self.self)
         }
         return lanewise(x, Scalar.log2)
@@ -36,7 +43,7 @@ extension SIMD2: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     @inlinable @inline(__always)
     public static func pow(_ x: Self, _ y: Self) -> Self {
         if Scalar.self == Double.self {
-            let power = vectorPow(unsafeBitCast(x, to: SIMD2<Double>.self), unsafeBitCast(y, to: SIMD2<Double>.self))
+            let power = vectorPow(unsafeBitCast(x, to: DoubleLanes.self), unsafeBitCast(y, to: DoubleLanes.self))
             return unsafeBitCast(power, to: Self.self)
         }
         return lanewise(x, y, Scalar.pow)
@@ -48,136 +55,17 @@ extension SIMD2: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     }
 }
 
-extension SIMD4: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
-    @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Scalar(constant)) }
-
-    @inlinable @inline(__always)
-    public static func exp(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: SIMD4<Double>.self)), to: Self.self)
-        }
-        return lanewise(x, Scalar.exp)
-    }
-
-    @inlinable @inline(__always)
-    public static func log(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: SIMD4<Double>.self)), to: Self.self)
-        }
-        return lanewise(x, Scalar.log)
-    }
-
-    @inlinable @inline(__always)
-    public static func log2(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            let lanes = vectorLog(unsafeBitCast(x, to: SIMD4<Double>.self)) * 1.4426950408889634074
-            return unsafeBitCast(lanes, to: Self.self)
-        }
-        return lanewise(x, Scalar.log2)
-    }
-
-    /// `xʸ`, as `exp(y·ln x)` for `Double` lanes with positive normal bases.
-    @inlinable @inline(__always)
-    public static func pow(_ x: Self, _ y: Self) -> Self {
-        if Scalar.self == Double.self {
-            let power = vectorPow(unsafeBitCast(x, to: SIMD4<Double>.self), unsafeBitCast(y, to: SIMD4<Double>.self))
-            return unsafeBitCast(power, to: Self.self)
-        }
-        return lanewise(x, y, Scalar.pow)
-    }
-
-    @inlinable @inline(__always)
-    public static func indicator(_ x: Self, equals value: Double) -> Self {
-        Self(repeating: 0).replacing(with: 1, where: x .== Self(repeating: Scalar(value)))
-    }
+extension SIMD2: LawScalar, LawScalarLanes where Scalar: LawScalar & BinaryFloatingPoint {
+    public typealias DoubleLanes = SIMD2<Double>
 }
-
-extension SIMD8: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
-    @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Scalar(constant)) }
-
-    @inlinable @inline(__always)
-    public static func exp(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: SIMD8<Double>.self)), to: Self.self)
-        }
-        return lanewise(x, Scalar.exp)
-    }
-
-    @inlinable @inline(__always)
-    public static func log(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: SIMD8<Double>.self)), to: Self.self)
-        }
-        return lanewise(x, Scalar.log)
-    }
-
-    @inlinable @inline(__always)
-    public static func log2(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            let lanes = vectorLog(unsafeBitCast(x, to: SIMD8<Double>.self)) * 1.4426950408889634074
-            return unsafeBitCast(lanes, to: Self.self)
-        }
-        return lanewise(x, Scalar.log2)
-    }
-
-    /// `xʸ`, as `exp(y·ln x)` for `Double` lanes with positive normal bases.
-    @inlinable @inline(__always)
-    public static func pow(_ x: Self, _ y: Self) -> Self {
-        if Scalar.self == Double.self {
-            let power = vectorPow(unsafeBitCast(x, to: SIMD8<Double>.self), unsafeBitCast(y, to: SIMD8<Double>.self))
-            return unsafeBitCast(power, to: Self.self)
-        }
-        return lanewise(x, y, Scalar.pow)
-    }
-
-    @inlinable @inline(__always)
-    public static func indicator(_ x: Self, equals value: Double) -> Self {
-        Self(repeating: 0).replacing(with: 1, where: x .== Self(repeating: Scalar(value)))
-    }
+extension SIMD4: LawScalar, LawScalarLanes where Scalar: LawScalar & BinaryFloatingPoint {
+    public typealias DoubleLanes = SIMD4<Double>
 }
-
-extension SIMD16: LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
-    @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Scalar(constant)) }
-
-    @inlinable @inline(__always)
-    public static func exp(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: SIMD16<Double>.self)), to: Self.self)
-        }
-        return lanewise(x, Scalar.exp)
-    }
-
-    @inlinable @inline(__always)
-    public static func log(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: SIMD16<Double>.self)), to: Self.self)
-        }
-        return lanewise(x, Scalar.log)
-    }
-
-    @inlinable @inline(__always)
-    public static func log2(_ x: Self) -> Self {
-        if Scalar.self == Double.self {
-            let lanes = vectorLog(unsafeBitCast(x, to: SIMD16<Double>.self)) * 1.4426950408889634074
-            return unsafeBitCast(lanes, to: Self.self)
-        }
-        return lanewise(x, Scalar.log2)
-    }
-
-    /// `xʸ`, as `exp(y·ln x)` for `Double` lanes with positive normal bases.
-    @inlinable @inline(__always)
-    public static func pow(_ x: Self, _ y: Self) -> Self {
-        if Scalar.self == Double.self {
-            let power = vectorPow(unsafeBitCast(x, to: SIMD16<Double>.self), unsafeBitCast(y, to: SIMD16<Double>.self))
-            return unsafeBitCast(power, to: Self.self)
-        }
-        return lanewise(x, y, Scalar.pow)
-    }
-
-    @inlinable @inline(__always)
-    public static func indicator(_ x: Self, equals value: Double) -> Self {
-        Self(repeating: 0).replacing(with: 1, where: x .== Self(repeating: Scalar(value)))
-    }
+extension SIMD8: LawScalar, LawScalarLanes where Scalar: LawScalar & BinaryFloatingPoint {
+    public typealias DoubleLanes = SIMD8<Double>
+}
+extension SIMD16: LawScalar, LawScalarLanes where Scalar: LawScalar & BinaryFloatingPoint {
+    public typealias DoubleLanes = SIMD16<Double>
 }
 
 @inlinable @inline(__always)
