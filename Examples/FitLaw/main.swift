@@ -79,89 +79,89 @@ func parse() -> Settings {
           capybara      N, D, exponentBits, mantissaBits, blockSize; n, alpha, d, beta, epsilon, gamma, delta, nu (Sun 2025)
           frantar       N, D, format (--category COLUMN); E, A, alpha, B, beta, eff_<label>  L = E + A/(N·eff(C))^α + B/D^β
         """)
-            parser.option("--law", value: "FAMILY", help: "the law family (above)") { settings.family = $0 }
-            parser.option("--csv", value: "FILE", help: "the data") { settings.csv = $0 }
-            parser.option("--column", value: "VARIABLE=SOURCE", help: "N, D, bits, weightBits, activationBits, kvBits, groupSize, exponentBits, mantissaBits, blockSize") {
+    parser.option("--law", value: "FAMILY", help: "the law family (above)") { settings.family = $0 }
+    parser.option("--csv", value: "FILE", help: "the data") { settings.csv = $0 }
+    parser.option("--column", value: "VARIABLE=SOURCE", help: "N, D, bits, weightBits, activationBits, kvBits, groupSize, exponentBits, mantissaBits, blockSize") {
         text throws(Failure) in settings.columns.append(try split(text, "--column"))
-            }
-            parser.option("--target", value: "SOURCE", help: "the measured value (a loss, a degradation)") { settings.target = $0 }
-            parser.option("--weights", value: "SOURCE", help: "per-point weights") { settings.weights = $0 }
-            parser.option("--category", value: "COLUMN", help: "(frantar) one eff per label of COLUMN") { settings.category = $0 }
-            parser.option("--where", value: "COLUMN=V1,V2", help: "keep rows whose COLUMN is one of the values (or equals column V1)") {
+    }
+    parser.option("--target", value: "SOURCE", help: "the measured value (a loss, a degradation)") { settings.target = $0 }
+    parser.option("--weights", value: "SOURCE", help: "per-point weights") { settings.weights = $0 }
+    parser.option("--category", value: "COLUMN", help: "(frantar) one eff per label of COLUMN") { settings.category = $0 }
+    parser.option("--where", value: "COLUMN=V1,V2", help: "keep rows whose COLUMN is one of the values (or equals column V1)") {
         text throws(Failure) in
         let (column, values) = try split(text, "--where")
         settings.filters.append((column, values.split(separator: ",").map(String.init)))
-            }
-            parser.option("--drop-largest", value: "K", help: "drop the K points of largest target (Besiroglu et al. drop 5)") {
+    }
+    parser.option("--drop-largest", value: "K", help: "drop the K points of largest target (Besiroglu et al. drop 5)") {
         text throws(Failure) in settings.dropLargest = try OptionParser.integer(text, "--drop-largest", in: 0...1_000_000)
-            }
-            parser.option("--loss", value: "L", help: "leastSquares (default), huber:DELTA, softL1:SCALE, huberLikelihood:DELTA") {
+    }
+    parser.option("--loss", value: "L", help: "leastSquares (default), huber:DELTA, softL1:SCALE, huberLikelihood:DELTA") {
         text throws(Failure) in settings.loss = try lossFunction(text)
-            }
-            parser.option("--residuals", value: "R", help: "log (default) or linear") { text throws(Failure) in
+    }
+    parser.option("--residuals", value: "R", help: "log (default) or linear") { text throws(Failure) in
         switch text {
         case "log", "logarithmic": settings.residuals = .logarithmic
         case "linear": settings.residuals = .linear
         default: throw Failure("--residuals: '\(text)' is neither log nor linear")
         }
-            }
-            parser.option("--optimizer", value: "O", help: "auto (default), lm, lbfgs") { text throws(Failure) in
+    }
+    parser.option("--optimizer", value: "O", help: "auto (default), lm, lbfgs") { text throws(Failure) in
         switch text {
         case "auto", "automatic": settings.optimizer = .automatic
         case "lm", "levenberg-marquardt": settings.optimizer = .levenbergMarquardt
         case "lbfgs", "l-bfgs": settings.optimizer = .lbfgs()
         default: throw Failure("--optimizer: unknown optimizer '\(text)' (auto, lm, lbfgs)")
         }
-            }
-            parser.option("--start", value: "NAME=VALUE", help: "start value of a parameter (default: the published preset)") {
+    }
+    parser.option("--start", value: "NAME=VALUE", help: "start value of a parameter (default: the published preset)") {
         text throws(Failure) in
         let (name, value) = try split(text, "--start")
         settings.starts[name] = try OptionParser.number(value, "--start")
-            }
-            parser.option("--grid", value: "NAME=V1,V2|hoffmann", help: "a grid of start values; 'hoffmann': the 4,500-point Chinchilla grid (α, β fitted in natural coordinates, as Hoffmann did)") {
+    }
+    parser.option("--grid", value: "NAME=V1,V2|hoffmann", help: "a grid of start values; 'hoffmann': the 4,500-point Chinchilla grid (α, β fitted in natural coordinates, as Hoffmann did)") {
         text throws(Failure) in
         if text == "hoffmann" { settings.hoffmannGrid = true; return }
         let (name, values) = try split(text, "--grid")
         var grid: [Double] = []
         for value in values.split(separator: ",") { grid.append(try OptionParser.number(String(value), "--grid")) }
         settings.grid[name] = grid
-            }
-            parser.option("--fix", value: "NAME[=VALUE]", help: "hold a parameter fixed (at VALUE)") { text throws(Failure) in
+    }
+    parser.option("--fix", value: "NAME[=VALUE]", help: "hold a parameter fixed (at VALUE)") { text throws(Failure) in
         if text.contains("=") {
             let (name, value) = try split(text, "--fix")
             settings.fixed.append((name, try OptionParser.number(value, "--fix")))
         } else {
             settings.fixed.append((text, nil))
         }
-            }
-            parser.option("--bound", value: "NAME=LO:HI", help: "bound a parameter") { text throws(Failure) in
+    }
+    parser.option("--bound", value: "NAME=LO:HI", help: "bound a parameter") { text throws(Failure) in
         let (name, range) = try split(text, "--bound")
         var ends: [Double] = []
         for end in range.split(separator: ":") { ends.append(try OptionParser.number(String(end), "--bound")) }
         guard ends.count == 2, ends[0] < ends[1] else { throw Failure("--bound expects NAME=LO:HI with LO < HI, got '\(range)'") }
         settings.options.bounds[Parameter(name)] = ends[0]...ends[1]
-            }
-            parser.option("--natural", value: "NAME", help: "fit a parameter in natural rather than log coordinates") {
+    }
+    parser.option("--natural", value: "NAME", help: "fit a parameter in natural rather than log coordinates") {
         settings.options.searchSpaces[Parameter($0)] = .natural
-            }
-            parser.option("--max-iterations", value: "K", help: "iteration limit per start (default 1000)") { text throws(Failure) in
+    }
+    parser.option("--max-iterations", value: "K", help: "iteration limit per start (default 1000)") { text throws(Failure) in
         settings.options.maxIterations = try OptionParser.integer(text, "--max-iterations", in: 1...10_000_000)
-            }
-            parser.option("--bootstrap", value: "N", help: "also N bootstrap resamples (2 to 100000)") { text throws(Failure) in
+    }
+    parser.option("--bootstrap", value: "N", help: "also N bootstrap resamples (2 to 100000)") { text throws(Failure) in
         settings.bootstrap = try OptionParser.integer(text, "--bootstrap", in: 2...100_000)
-            }
-            parser.option("--seed", value: "S", help: "bootstrap seed (default 0)") { text throws(Failure) in
+    }
+    parser.option("--seed", value: "S", help: "bootstrap seed (default 0)") { text throws(Failure) in
         guard let seed = UInt64(text) else { throw Failure("--seed needs a non-negative integer, got '\(text)'") }
         settings.seed = seed
-            }
-            parser.flag("--json", help: "print JSON instead of a table") { settings.json = true }
-            parser.flag("--quiet", help: "no progress lines on standard error") { settings.quiet = true }
-            if CommandLine.arguments.count == 1 {
+    }
+    parser.flag("--json", help: "print JSON instead of a table") { settings.json = true }
+    parser.flag("--quiet", help: "no progress lines on standard error") { settings.quiet = true }
+    if CommandLine.arguments.count == 1 {
         print(parser.helpText)
         exit(2)
-            }
-            parser.parse()
-            return settings
+    }
+    parser.parse()
+    return settings
 }
 
 let settings = parse()
@@ -170,44 +170,44 @@ guard let csvPath = settings.csv else { fail("--csv is required") }
 guard let targetText = settings.target else { fail("--target is required") }
 
 let variablesById: [String: Variable] = Dictionary(uniqueKeysWithValues: [
-            Variable.N, .D, .bits, .weightBits, .activationBits, .kvBits, .groupSize, .exponentBits, .mantissaBits, .blockSize,
+    Variable.N, .D, .bits, .weightBits, .activationBits, .kvBits, .groupSize, .exponentBits, .mantissaBits, .blockSize,
 ].map { ($0.id, $0) })
 
 /// Fits `law` with the settings and prints the result.
 func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
-            var law = law
-            for (name, value) in settings.fixed { law = try law.fixing(law.parameter(named: name), to: value) }
-            for (name, value) in settings.starts { law = try law.setting(law.parameter(named: name), to: value) }
-            // A header name as written, else an expression if it has operators, else a (missing) column.
-            func source(_ text: String) throws(CSVError) -> ColumnSource {
+    var law = law
+    for (name, value) in settings.fixed { law = try law.fixing(law.parameter(named: name), to: value) }
+    for (name, value) in settings.starts { law = try law.setting(law.parameter(named: name), to: value) }
+    // A header name as written, else an expression if it has operators, else a (missing) column.
+    func source(_ text: String) throws(CSVError) -> ColumnSource {
         if table.columns.contains(text) || !text.contains(where: { "+-*/^()`[]".contains($0) }) { return .column(text) }
         return try .expression(text)
-            }
-            var columns: [Variable: ColumnSource] = [:]
-            for (id, text) in settings.columns {
+    }
+    var columns: [Variable: ColumnSource] = [:]
+    for (id, text) in settings.columns {
         guard let variable = variablesById[id] else {
             fail("--column: unknown variable '\(id)' (known: \(variablesById.keys.sorted().joined(separator: ", ")))")
         }
         columns[variable] = try source(text)
-            }
-            if let category = settings.category, let variable = law.variables.first(where: { !$0.categories.isEmpty }) {
+    }
+    if let category = settings.category, let variable = law.variables.first(where: { !$0.categories.isEmpty }) {
         columns[variable] = .category(category)
-            }
-            for variable in law.variables where columns[variable] == nil {
+    }
+    for variable in law.variables where columns[variable] == nil {
         fail("the \(family) law needs variable '\(variable.id)': add --column \(variable.id)=SOURCE")
-            }
-            var data = try Observations(table, columns: columns, target: try source(targetText),
+    }
+    var data = try Observations(table, columns: columns, target: try source(targetText),
                                 weights: try settings.weights.map { text throws(CSVError) in try source(text) })
-            if settings.dropLargest > 0 { data = try data.droppingLargestTargets(settings.dropLargest) }
-            let starts: Starts = settings.hoffmannGrid ? .hoffmann2022 : settings.grid.isEmpty ? .current : .grid(Dictionary(uniqueKeysWithValues: settings.grid.map { (Parameter($0.key), $0.value) }))
-            let fit = try law.fit(to: data, loss: settings.loss, residuals: settings.residuals, starts: starts,
+    if settings.dropLargest > 0 { data = try data.droppingLargestTargets(settings.dropLargest) }
+    let starts: Starts = settings.hoffmannGrid ? .hoffmann2022 : settings.grid.isEmpty ? .current : .grid(Dictionary(uniqueKeysWithValues: settings.grid.map { (Parameter($0.key), $0.value) }))
+    let fit = try law.fit(to: data, loss: settings.loss, residuals: settings.residuals, starts: starts,
                           optimizer: settings.optimizer, options: settings.options)
-            if settings.bootstrap > 0 {
-                Progress("FitLaw", quiet: settings.quiet).note("bootstrap of \(settings.bootstrap) resamples")
-            }
-            let bootstrap = settings.bootstrap > 0 ? try fit.bootstrap(resamples: settings.bootstrap, seed: settings.seed) : nil
+    if settings.bootstrap > 0 {
+        Progress("FitLaw", quiet: settings.quiet).note("bootstrap of \(settings.bootstrap) resamples")
+    }
+    let bootstrap = settings.bootstrap > 0 ? try fit.bootstrap(resamples: settings.bootstrap, seed: settings.seed) : nil
 
-            if settings.json {
+    if settings.json {
         var parameters: [String: Any] = [:]
         for parameter in fit.law.parameters {
             var entry: [String: Any] = ["value": fit.parameters[parameter]!,
@@ -230,13 +230,13 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
         let json = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         print(String(decoding: json, as: UTF8.self))
         return
-            }
-            print("\(family) fitted to \(data.count) points of \(csvPath)")
-            print(fit.law.formula())
-            print(String(format: "objective %.6g, R² %.5f, %d iterations, %@, %.3f s", fit.objective, fit.rSquared,
+    }
+    print("\(family) fitted to \(data.count) points of \(csvPath)")
+    print(fit.law.formula())
+    print(String(format: "objective %.6g, R² %.5f, %d iterations, %@, %.3f s", fit.objective, fit.rSquared,
                  fit.iterations, fit.reason.description, fit.seconds))
-            print("parameter           value      ± std. error" + (bootstrap == nil ? "" : "   ± bootstrap   95% interval"))
-            for parameter in fit.law.parameters {
+    print("parameter           value      ± std. error" + (bootstrap == nil ? "" : "   ± bootstrap   95% interval"))
+    for parameter in fit.law.parameters {
         let name = parameter.name
         let value = fit.parameters[parameter]!
         var line = name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%14.6g", value)
@@ -249,14 +249,14 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
             }
         }
         print(line)
-            }
-            if let scale = fit.scale { print(String(format: "scale σ       %14.6g", scale)) }
-            for warning in fit.warnings { print("warning: \(warning)") }
+    }
+    if let scale = fit.scale { print(String(format: "scale σ       %14.6g", scale)) }
+    for warning in fit.warnings { print("warning: \(warning)") }
 }
 
 do {
-            var table = try CSVTable(contentsOfFile: csvPath)
-            for (column, values) in settings.filters {
+    var table = try CSVTable(contentsOfFile: csvPath)
+    for (column, values) in settings.filters {
         let position = try table.index(of: column)
         if values.count == 1, table.columns.contains(values[0]) {
             let other = try table.index(of: values[0])
@@ -264,31 +264,31 @@ do {
         } else {
             table = try table.filter { row throws(CSVError) in values.contains(row.fields[position]) }
         }
-            }
-            switch family {
-            case "chinchilla": try run(Hoffmann2022.printed, table: table)
-            case "kaplan": try run(Ouyang2024.baseline16, table: table)
-            case "ouyang": try run(Ouyang2024.unified, table: table)
-            case "kumar-ptq": try run(Kumar2024.ptq, table: table)
-            case "kumar": try run(Kumar2024.unified, table: table)
-            case "chen": try run(Chen2025.w4a4, table: table)
-            case "capybara": try run(Sun2025.capybara, table: table)
-            case "frantar":
+    }
+    switch family {
+    case "chinchilla": try run(Hoffmann2022.printed, table: table)
+    case "kaplan": try run(Ouyang2024.baseline16, table: table)
+    case "ouyang": try run(Ouyang2024.unified, table: table)
+    case "kumar-ptq": try run(Kumar2024.ptq, table: table)
+    case "kumar": try run(Kumar2024.unified, table: table)
+    case "chen": try run(Chen2025.w4a4, table: table)
+    case "capybara": try run(Sun2025.capybara, table: table)
+    case "frantar":
         guard let category = settings.category else { fail("the frantar law needs --category COLUMN (one eff per label)") }
         var labels = try table.distinctValues(of: category)
         if labels.allSatisfy({ Double($0) != nil }) { labels.sort { Double($0)! < Double($1)! } }
         let effective = try ScalingLaw(PerCategoryEffectiveParametersForm(labels: labels),
                                        values: Dictionary(uniqueKeysWithValues: labels.map { (Parameter("eff_\($0)"), 1.0) }))
         try run(Hoffmann2022.printed.substituting(.N, with: effective), table: table)
-            default:
+    default:
         fail("unknown law family '\(family)' (chinchilla, kaplan, ouyang, kumar-ptq, kumar, chen, capybara, frantar)")
-            }
+    }
 } catch let error as CSVError {
-            fail(error.description)
+    fail(error.description)
 } catch let error as FitError {
-            fail(error.description)
+    fail(error.description)
 } catch let error as ScalingLawError {
-            fail(error.description)
+    fail(error.description)
 } catch {
-            fail("\(error)")
+    fail("\(error)")
 }
