@@ -97,3 +97,47 @@ import Testing
         #expect(try csv.rows[4].number("N") == -1.5e-3)
     }
 }
+
+/// Quiet failures that used to pass as answers.
+@Suite struct SilentGarbageTests {
+    /// Uniformly tiny weights scale the objective and its gradient by 10⁻¹²: the fit must still move
+    /// from its start to the optimum found with unit weights.
+    @Test func tinyWeightsDoNotStopTheFitAtItsStart() throws {
+        let truth = Besiroglu2024.refit
+        let points = FittingSupport.points(30, [.N: 1e8...1e11, .D: 1e9...1e12], seed: 61)
+        let data = try FittingSupport.observations(truth, at: points, noise: 0.01, seed: 61)
+        let tiny = try Observations(
+            Dictionary(uniqueKeysWithValues: data.variables.map { ($0, data.column($0)!) }), targets: data.targets,
+            weights: [Double](repeating: 1e-12, count: data.count))
+        let start = try truth.setting(ChinchillaForm.alpha, to: 0.25).setting(ChinchillaForm.B, to: 800)
+        let unit = try start.fit(to: data)
+        let weighted = try start.fit(to: tiny)
+        #expect(weighted.iterations > 0)
+        for parameter in truth.parameters {
+            #expect(abs(weighted.parameters[parameter]! / unit.parameters[parameter]! - 1) < 1e-4, "\(parameter)")
+        }
+    }
+
+    @Test func constantTargetsWarnThatRSquaredMeansNothing() throws {
+        let data = try Observations([.N: [1e8, 1e9, 1e10, 3e8, 3e9, 3e10, 2e9], .D: [1e10, 1e11, 1e12, 3e11, 3e10, 3e12, 5e11]],
+                                    targets: [2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5])
+        let fit = try Hoffmann2022.printed.fit(to: data)
+        #expect(fit.warnings.contains(.constantTargets))
+        #expect(fit.rSquared == 0 || fit.rSquared == 1)
+        #expect(FitWarning.constantTargets.description.contains("R²"))
+    }
+
+    @Test func categoryLabelsWithSpacesAreOneLabel() throws {
+        let table = try CSVTable(parsing: "N,D,format,loss\n1e9,1e11, int4 ,2.9\n2e9,1e11,int4,2.8\n", file: "c.csv")
+        #expect(try table.distinctValues(of: "format") == ["int4"])
+    }
+
+    @Test func nonFiniteGradientsAreErrors() throws {
+        // E + A/N^α overflows for a huge A: the gradient with respect to α is ±∞ or NaN.
+        let law = try Hoffmann2022.printed.setting(ChinchillaForm.A, to: 1e308)
+        #expect(throws: ScalingLawError.self) { try law.gradient(at: [.N: 1e-3, .D: 1e9]) }
+        #expect(throws: ScalingLawError.self) { try law.derivative(at: [.N: 1e-3, .D: 1e9], withRespectTo: .N) }
+        let fine = try Hoffmann2022.printed.gradient(at: [.N: 7e9, .D: 1.4e11])
+        #expect(fine.gradient.allSatisfy { $0.isFinite })
+    }
+}

@@ -101,7 +101,11 @@ public struct CSVTable: Sendable {
         let position = try index(of: column)
         var seen = Set<String>()
         var labels: [String] = []
-        for row in rows where seen.insert(row.fields[position]).inserted { labels.append(row.fields[position]) }
+        // Trimmed as category cells are when read, so that " a" and "a" are one label.
+        for row in rows {
+            let label = row.fields[position].trimmingSpaces()
+            if seen.insert(label).inserted { labels.append(label) }
+        }
         return labels
     }
 

@@ -42,6 +42,7 @@ struct FitOutcome: Sendable {
 
         var warnings: [FitWarning] = []
         if !best.reason.isConverged { warnings.append(.notConverged(best.reason)) }
+        if goodness.isConstant { warnings.append(.constantTargets) }
         let covariance = ParameterCovariance(problem: problem, workspace: workspace, residualSquares: goodness.residualSquares)
         self.covariance = covariance.matrix
         var standardErrors: [Parameter: Double] = [:]

@@ -196,7 +196,7 @@ struct FitPlan: Sendable {
     /// Every start's local optimisation, and the indices of those run to the full tolerances: all of
     /// them, or with ``Screening`` the best few after a loose pass.
     func multiStart(_ problem: FitProblem) -> (results: [LocalResult], refined: Set<Int>) {
-        let full = Tolerances(options)
+        let full = Tolerances(options, weights: problem.weights)
         guard let screening = options.screening, startCoordinates.count > screening.minimumStarts else {
             let results = FitPlan.optimize(problem, optimizer: optimizer, tolerances: full, starts: startCoordinates,
                                            weights: problem.weights, concurrency: options.concurrency)

@@ -123,7 +123,7 @@ public struct FitResult<Form: LawForm>: Sendable {
         guard level > 0, level < 1 else { throw .invalidOption("the confidence level must be in (0, 1), got \(level)") }
         if let concurrency, concurrency < 1 { throw .invalidOption("concurrency must be ≥ 1, got \(concurrency)") }
         let run = BootstrapRun(problem: outcome.problem, optimizer: outcome.plan.optimizer,
-                               tolerances: Tolerances(outcome.plan.options), start: outcome.best.u,
+                               tolerances: Tolerances(outcome.plan.options, weights: outcome.problem.weights), start: outcome.best.u,
                                resamples: resamples, seed: seed, concurrency: concurrency)
         return Bootstrap(law: law, run: run, seed: seed, level: level)
     }

@@ -18,6 +18,9 @@ public enum FitWarning: Sendable, Hashable, CustomStringConvertible {
     /// Standard errors could not be computed (fewer points than free parameters, or a singular
     /// Jacobian at the optimum).
     case covarianceUnavailable(String)
+    /// The targets (in residual space) are constant to rounding: there is no spread for the law to
+    /// explain, and R² means nothing.
+    case constantTargets
 
     public var description: String {
         switch self {
@@ -35,6 +38,8 @@ public enum FitWarning: Sendable, Hashable, CustomStringConvertible {
             return "start \(start) reached a lower objective \(objective) outside the parameters' domain"
         case .covarianceUnavailable(let reason):
             return "no standard errors: \(reason)"
+        case .constantTargets:
+            return "the measured values are constant: R² is not meaningful"
         }
     }
 }

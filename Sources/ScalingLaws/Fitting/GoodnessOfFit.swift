@@ -15,10 +15,17 @@ struct GoodnessOfFit {
         }
         self.residualSquares = residualSquares
         self.totalSquares = totalSquares
+        let scale = 1e-12 * (targets.map { Swift.abs($0) }.max() ?? 0)
+        isConstant = totalSquares <= scale * scale * weightSum
     }
 
-    /// R²; 1 for a perfect fit of constant data, 0 for an imperfect one (nothing to explain).
+    /// Whether the targets' spread is no more than rounding: `Σw(t − t̄)² ≤ (10⁻¹²·max|t|)²·Σw`.
+    let isConstant: Bool
+
+    /// R²; for constant targets (nothing to explain) 1 for a perfect fit and 0 otherwise, with a
+    /// ``FitWarning/constantTargets`` warning.
     var rSquared: Double {
-        totalSquares > 0 ? 1 - residualSquares / totalSquares : (residualSquares == 0 ? 1 : 0)
+        if isConstant { return residualSquares == 0 ? 1 : 0 }
+        return 1 - residualSquares / totalSquares
     }
 }

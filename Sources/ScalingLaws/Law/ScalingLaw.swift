@@ -183,13 +183,19 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
     /// The law's value and its exact gradient with respect to every parameter, at `point`.
     public func gradient(at point: [Variable: Double]) throws(ScalingLawError) -> (value: Double, gradient: [Double]) {
         let x = try arguments(point)
+        let result: (value: Double, gradient: [Double])
         switch values.count {
-        case 0...8: return gradient(x, SIMD8<Double>.self)
-        case 9...16: return gradient(x, SIMD16<Double>.self)
-        case 17...32: return gradient(x, SIMD32<Double>.self)
-        case 33...64: return gradient(x, SIMD64<Double>.self)
+        case 0...8: result = gradient(x, SIMD8<Double>.self)
+        case 9...16: result = gradient(x, SIMD16<Double>.self)
+        case 17...32: result = gradient(x, SIMD32<Double>.self)
+        case 33...64: result = gradient(x, SIMD64<Double>.self)
         default: throw .tooManyParameters(values.count)
         }
+        guard result.value.isFinite else { throw .nonFiniteResult("\(name) at \(describe(point))") }
+        if let slot = result.gradient.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFiniteResult("∂\(name)/∂\(parameters[slot].name) = \(result.gradient[slot]) at \(describe(point))")
+        }
+        return result
     }
 
     /// The gradient with `Partials` slots, the narrowest that holds every parameter.
@@ -214,6 +220,9 @@ public struct ScalingLaw<Form: LawForm>: Sendable {
             index == slot ? Dual<SIMD2<Double>>(value, seed: 0) : Dual<SIMD2<Double>>(value)
         }
         let result = evaluate(xs)
+        guard result.value.isFinite, result.partials[0].isFinite else {
+            throw .nonFiniteResult("∂\(name)/∂\(variable.id) = \(result.partials[0]) at \(describe(point))")
+        }
         return (result.value, result.partials[0])
     }
 
