@@ -79,7 +79,12 @@ extension ScalingLaw {
                 query[bitsVariable] = bits
                 let loss: Double
                 do { loss = try self(query) } catch { throw .invalidInput(error) }
-                options.append(DeploymentOption(N: n, bits: bits, D: tokens, memoryBytes: n * bits / 8, loss: loss))
+                // bits/8 first: N·bits overflows for N near the largest Double where N·bits/8 does not.
+                let memory = n * (bits / 8)
+                guard memory.isFinite, tokens.isFinite, tokens > 0 else {
+                    throw .invalidRequest("N = \(n) at \(bits) bits gives \(memory) bytes of weights and D = \(tokens) tokens: not finite")
+                }
+                options.append(DeploymentOption(N: n, bits: bits, D: tokens, memoryBytes: memory, loss: loss))
             }
         }
         let sorted = options.sorted { ($0.memoryBytes, $0.loss) < ($1.memoryBytes, $1.loss) }
