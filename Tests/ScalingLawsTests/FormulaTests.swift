@@ -60,6 +60,13 @@ import ScalingLaws
                  parameters: ["E", "A", "alpha", "B", "beta", "eff_INT4-weights", "eff_W4A4", "eff_W1A1", "eff_50%-sparse"],
                  unicode: "E + A/N_eff^α + B/D^β  where N_eff = N·([C = INT4-weights]·eff_INT4-weights"
                      + " + [C = W4A4]·eff_W4A4 + [C = W1A1]·eff_W1A1 + [C = 50%-sparse]·eff_50%-sparse)"),
+        Expected(law: Panferov2025.quest, variables: ["N", "format", "D"],
+                 parameters: ["E", "A", "alpha", "B", "beta"] + Panferov2025.efficiencies.map { "eff_" + $0.key },
+                 unicode: "E + A/N_eff^α + B/D^β  where N_eff = N·([C = BF16]·eff_BF16 + [C = W1A1 Hadamard]·eff_W1A1 Hadamard + [C = W2A2 Hadamard]·eff_W2A2 Hadamard + [C = W3A3 Hadamard]·eff_W3A3 Hadamard + [C = W4A4 Hadamard]·eff_W4A4 Hadamard + [C = W8A8 Hadamard]·eff_W8A8 Hadamard + [C = W1A1]·eff_W1A1 + [C = W2A2]·eff_W2A2 + [C = W3A3]·eff_W3A3 + [C = W4A4]·eff_W4A4 + [C = W8A8]·eff_W8A8 + [C = W1A16]·eff_W1A16 + [C = W2A16]·eff_W2A16 + [C = W3A16]·eff_W3A16 + [C = W4A16]·eff_W4A16 + [C = FP4]·eff_FP4 + [C = 2:4 sparse]·eff_2:4 sparse)"),
+        Expected(law: Castro2025.quartet, variables: ["N", "D", "format"],
+                 parameters: ["A", "alpha", "B", "beta", "gamma", "E", "effN_BF16", "effN_MXFP4", "effD_BF16", "effD_MXFP4"],
+                 unicode: "(A/N_eff^α + B/D_eff^β)^γ + E  where N_eff = N·([C = BF16]·effN_BF16 + [C = MXFP4]·effN_MXFP4), "
+                     + "D_eff = D·([C = BF16]·effD_BF16 + [C = MXFP4]·effD_MXFP4)"),
     ]
 
     @Test(arguments: expectations)

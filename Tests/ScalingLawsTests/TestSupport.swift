@@ -75,6 +75,8 @@ let float16Points: [String: (point: [Variable: Double]?, reason: String)] = {
         "Sun2025.capybara": (nil, "d = 68973.0621 overflows Float16 (largest finite 65504)"),
         "Sun2025.quantizationTerm": (sunSmall, ""),
         "Frantar2025.onChinchilla": (merged(small, [Frantar2025.format: frantarFormat("W4A4")]), ""),
+        "Panferov2025.quest": (merged(small, [Panferov2025.format: 4]), ""),
+        "Castro2025.quartet": (nil, "A = 1.274e5 overflows Float16 (largest finite 65504)"),
     ]
     for name in ["w4a4", "w4a16", "w16a4", "w4a4FC2Int8", "w16a4FC2Int8", "splitW4A4"] {
         points["Chen2025." + name] = (chenSmall, "")

@@ -35,7 +35,7 @@ public enum PresetCatalog {
     /// Every preset, grouped by paper in publication order.
     public static let all: [Preset] =
         Hoffmann2022.presets + Besiroglu2024.presets + Ouyang2024.presets + Kumar2024.presets
-        + Chen2025.presets + Sun2025.presets + Frantar2025.presets
+        + Chen2025.presets + Sun2025.presets + Frantar2025.presets + Panferov2025.presets + Castro2025.presets
 
     /// The papers, in catalog order.
     public static var papers: [String] {

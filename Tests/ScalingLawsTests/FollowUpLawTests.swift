@@ -1,0 +1,54 @@
+import Testing
+import ScalingLaws
+
+/// The laws that followed the five papers: QuEST (Panferov et al. 2025) and Quartet (Castro et al.
+/// 2025), against the independent 30-digit values of `Tests/Reference/followup_reference.py`.
+@Suite struct FollowUpLawTests {
+    static let cases: [(law: String, N: Double, D: Double, format: String, value: Double)] = [
+        ("quest", 2.0e+8, 2.0e+10, "BF16", 2.7375854238463626603),
+        ("quest", 2.0e+8, 2.0e+10, "W4A4 Hadamard", 2.7948870628392208898),
+        ("quest", 2.0e+8, 2.0e+10, "W1A1", 3.4638698682561313414),
+        ("quest", 2.0e+8, 2.0e+10, "FP4", 2.8097091732576759651),
+        ("quartet", 2.0e+8, 2.0e+10, "BF16", 2.7338969035010772443),
+        ("quartet", 2.0e+8, 2.0e+10, "MXFP4", 2.805779612718303572),
+        ("quest", 5.0e+7, 3.0e+9, "BF16", 3.1243816327165819759),
+        ("quest", 5.0e+7, 3.0e+9, "W4A4 Hadamard", 3.1868868408539599854),
+        ("quest", 5.0e+7, 3.0e+9, "W1A1", 3.9166200601449933159),
+        ("quest", 5.0e+7, 3.0e+9, "FP4", 3.2030549490097529194),
+        ("quartet", 5.0e+7, 3.0e+9, "BF16", 3.1247874214598299237),
+        ("quartet", 5.0e+7, 3.0e+9, "MXFP4", 3.2115802265014190187),
+        ("quest", 8.0e+8, 8.0e+10, "BF16", 2.4530093397679083479),
+        ("quest", 8.0e+8, 8.0e+10, "W4A4 Hadamard", 2.5055406076272395204),
+        ("quest", 8.0e+8, 8.0e+10, "W1A1", 3.1188304813954666968),
+        ("quest", 8.0e+8, 8.0e+10, "FP4", 2.5191287748475434699),
+        ("quartet", 8.0e+8, 8.0e+10, "BF16", 2.4637401627915664731),
+        ("quartet", 8.0e+8, 8.0e+10, "MXFP4", 2.5208719113557807147),
+    ]
+
+    @Test func presetsMatchTheIndependentValues() throws {
+        for (law, n, d, format, value) in Self.cases {
+            let computed = law == "quest"
+                ? try Panferov2025.quest([.N: n, .D: d, Panferov2025.format: try Panferov2025.format.index(ofCategory: format)])
+                : try Castro2025.quartet([.N: n, .D: d, Castro2025.format: try Castro2025.format.index(ofCategory: format)])
+            #expect(relativeDifference(computed, value) <= 1e-12, "\(law) \(format) at N = \(n), D = \(d)")
+        }
+    }
+
+    /// Lower precision costs loss in both laws, in the order of the efficiencies.
+    @Test func lowerPrecisionCostsLoss() throws {
+        let point: [Variable: Double] = [.N: 2e8, .D: 2e10]
+        func quest(_ label: String) throws -> Double {
+            try Panferov2025.quest(point.merging([Panferov2025.format: try Panferov2025.format.index(ofCategory: label)]) { $1 })
+        }
+        #expect(try quest("W1A1") > quest("W4A4") && quest("W4A4") > quest("W4A4 Hadamard") && quest("W4A4 Hadamard") > quest("BF16"))
+        let bf16 = try Castro2025.quartet(point.merging([Castro2025.format: 0]) { $1 })
+        let fp4 = try Castro2025.quartet(point.merging([Castro2025.format: 1]) { $1 })
+        #expect(fp4 > bf16)
+    }
+
+    @Test func unknownFormatsAndBadSizesAreTypedErrors() {
+        #expect(throws: ScalingLawError.self) { try Panferov2025.format.index(ofCategory: "W5A5") }
+        #expect(throws: ScalingLawError.self) { try Castro2025.quartet([.N: -1, .D: 2e10, Castro2025.format: 0]) }
+        #expect(throws: ScalingLawError.self) { try Castro2025.quartet([.N: 2e8, .D: 2e10, Castro2025.format: 2]) }
+    }
+}
