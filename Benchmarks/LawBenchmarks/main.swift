@@ -56,6 +56,11 @@ struct LibmLanes: LawScalar {
         for lane in 0..<8 { result[lane] = Foundation.pow(x.lanes[lane], y.lanes[lane]) }
         return Self(lanes: result)
     }
+    static func expm1(_ x: Self) -> Self { map(x, Foundation.expm1) }
+    static func log1p(_ x: Self) -> Self { map(x, Foundation.log1p) }
+    static func ifLess(_ x: Self, than y: Self, then: Self, otherwise: Self) -> Self {
+        Self(lanes: otherwise.lanes.replacing(with: then.lanes, where: x.lanes .< y.lanes))
+    }
     static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(lanes: SIMD8(repeating: 0).replacing(with: 1, where: x.lanes .== SIMD8(repeating: value)))
     }

@@ -4,7 +4,7 @@ extension Dataset {
     /// Every shipped data set.
     public static let all: [Dataset] = [
         epochChinchilla, questQAT, quartet2FP4, gptqLlama1, datablations, porianIsoFLOP, isoFLOPsCombined,
-        misfittingFinal,
+        misfittingFinal, frantarT5Sparsity,
     ]
 
     /// Chinchilla's Figure 4 digitised by Besiroglu et al. (Epoch AI), 2024: 245 training runs.
@@ -53,8 +53,8 @@ extension Dataset {
         rowCount: 24)
 
     /// Muennighoff et al.'s data-constrained runs (2023): 182 runs with N, D, unique tokens U and
-    /// validation loss. ``observations(where:)``: N = `N_params`, D = `D_tokens`, `val_loss` (the unique
-    /// tokens are in ``table()``'s `U_unique_tokens`).
+    /// validation loss. ``observations(where:)``: N = `N_params`, D = `D_tokens`,
+    /// U (``ScalingLaws/Variable/uniqueTokens``) = `U_unique_tokens`, `val_loss`.
     public static let datablations = Dataset(
         fileName: "datablations_fitset.csv", title: "Data-constrained runs (datablations)",
         citation: "Muennighoff, Rush, Barak, Le Scao, Piktus, Tazi, Pyysalo, Wolf, Raffel 2023, Scaling Data-Constrained Language Models (NeurIPS 2023)",
@@ -92,6 +92,17 @@ extension Dataset {
         source: "https://github.com/hadasah/scaling_laws", licence: "no licence file: public research data, redistributed with citation",
         columns: ["N": "parameters", "N_no_emb": "parameters without embeddings", "D": "tokens", "C4 Eval Loss": "C4 loss"],
         rowCount: 261)
+
+    /// Frantar et al.'s sparse T5 runs on C4 (2024): 48 runs at sparsity 0–87.5%, 250k–1M steps.
+    /// ``observations(where:)``: S = `sparsity`, N = non-zero parameters `24·12·768²·scale·(1 − S)`,
+    /// steps (``ScalingLaws/Variable/trainingSteps``) = `steps`, `val-loss`.
+    public static let frantarT5Sparsity = Dataset(
+        fileName: "frantar2024_t5_sparsity.csv", title: "Sparse T5 runs (Frantar et al. 2024)",
+        citation: "Frantar, Riquelme, Houlsby, Alistarh, Evci 2024, Scaling Laws for Sparsely-Connected Foundation Models (ICLR 2024)",
+        source: "https://github.com/google-research/jaxpruner/tree/main/jaxpruner/projects/bigsparse", licence: "Apache-2.0",
+        columns: ["sparsity": "fraction of zero weights S", "scale": "model size relative to 24·12·768² parameters",
+                  "val-loss": "C4 validation loss", "steps": "training steps"],
+        rowCount: 48)
 
     /// The bit-width category of QuEST's typed view, labels in increasing bit width.
     public static let questFormat = Variable.compressionFormat(["2", "3", "4", "8", "16"])

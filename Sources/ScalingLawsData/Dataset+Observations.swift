@@ -64,7 +64,14 @@ extension Dataset {
                 [.N: .column("params_total"), .D: .column("train_tokens"), .bits: .column("w_bits")]
             }, target: "wiki2_ppl")
         case "datablations_fitset.csv":
-            return TypedView(columns: plain("N_params", "D_tokens"), target: "val_loss")
+            return TypedView(columns: { _ in
+                [.N: .column("N_params"), .D: .column("D_tokens"), .uniqueTokens: .column("U_unique_tokens")]
+            }, target: "val_loss")
+        case "frantar2024_t5_sparsity.csv":
+            return TypedView(columns: { _ in
+                [.sparsity: .column("sparsity"), .N: try .expression("169869312 * scale * (1 - sparsity)"),
+                 .trainingSteps: .column("steps")]
+            }, target: "val-loss")
         case "porian_isoflop_points.csv":
             return TypedView(keeps: { row throws(CSVError) in
                 let kind = try row.text("loss_kind")

@@ -32,6 +32,8 @@ def main():
          sum(float(r["loss"]) for r in rows("isoflops_combined.csv"))),
         ("misfittingFinal", len(rows("misfitting_final_checkpoints.csv")), len(rows("misfitting_final_checkpoints.csv")),
          sum(float(r["C4 Eval Loss"]) for r in rows("misfitting_final_checkpoints.csv"))),
+        ("frantarT5Sparsity", len(rows("frantar2024_t5_sparsity.csv")), len(rows("frantar2024_t5_sparsity.csv")),
+         sum(float(r["val-loss"]) for r in rows("frantar2024_t5_sparsity.csv"))),
     ]
     for name, file_rows, points, target_sum in cases:
         print(f"(.{name}, rows: {file_rows}, points: {points}, targetSum: {target_sum!r}),")

@@ -31,6 +31,7 @@ import ScalingLaws
         case .positive: return nonFinite + [(0, "> 0"), (-0.0, "> 0"), (-1, "> 0"), (-1e12, "> 0")]
         case .nonNegative: return nonFinite + [(-1, "≥ 0"), (-Double.leastNonzeroMagnitude, "≥ 0")]
         case .atLeast(let bound): return nonFinite + [(bound.nextDown, "≥ "), (bound - 1, "≥ "), (0, "≥ ")]
+        case .fraction: return nonFinite + [(-0.1, "[0, 1)"), (1, "[0, 1)"), (1.5, "[0, 1)")]
         case .categorical(let labels):
             return nonFinite + [(-1, "category index"), (Double(labels.count), "category index"), (0.5, "category index")]
         }

@@ -7,14 +7,14 @@ import Testing
 
 extension Variable {
     /// U_D: the unique tokens of a run whose D training tokens repeat them.
-    static let uniqueTokens = Variable(
+    static let userUniqueTokens = Variable(
         id: "uniqueTokens", symbol: Symbol("U_D", latex: "U_{D}"), summary: "unique training tokens (raw count)")
 }
 
 /// D′ = U_D + U_D·R_D*·(1 − exp(−R_D/R_D*)), with R_D = D/U_D − 1 repetitions: repeated tokens are
 /// worth less and less, and D′ never exceeds U_D·(1 + R_D*).
 struct EffectiveDataForm: LawForm {
-    var variables: [Variable] { [.D, .uniqueTokens] }
+    var variables: [Variable] { [.D, .userUniqueTokens] }
     var parameters: [Parameter] { [Parameter("rStarD", symbol: Symbol("R_D*", latex: "R_{D}^{*}"))] }
 
     func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -27,7 +27,7 @@ struct EffectiveDataForm: LawForm {
     /// A run cannot see fewer tokens than it has unique tokens.
     func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         if !(x[1] <= x[0]) {
-            throw .invalidValue(variable: Variable.uniqueTokens.id, value: x[1], requirement: "≤ D, the tokens trained on")
+            throw .invalidValue(variable: Variable.userUniqueTokens.id, value: x[1], requirement: "≤ D, the tokens trained on")
         }
     }
 }
@@ -68,7 +68,7 @@ struct EffectiveDataForm: LawForm {
         0.017 * Double.pow(d, beta) / (Double.pow(n, alpha) * Double.pow(bits, 5.4967))
     }
 
-    static let point: [Variable: Double] = [.N: 7e9, .D: 1e12, .uniqueTokens: 2.5e11, .bits: 4]
+    static let point: [Variable: Double] = [.N: 7e9, .D: 1e12, .userUniqueTokens: 2.5e11, .bits: 4]
 
     // MARK: Structure
 
@@ -173,13 +173,13 @@ struct EffectiveDataForm: LawForm {
 
     @Test func userValidationAppliesInsideCompositions() {
         var point = Self.point
-        point[.uniqueTokens] = 2e12   // more unique tokens than tokens
+        point[.userUniqueTokens] = 2e12   // more unique tokens than tokens
         point[.compressionFormat(Self.formats)] = 0
         let error = thrownError { () throws(ScalingLawError) in try Self.full(point) }
         #expect(error == .invalidValue(variable: "uniqueTokens", value: 2e12, requirement: "≤ D, the tokens trained on"))
         #expect(error?.description.contains("'uniqueTokens'") == true)
         // The library's domains hold for the user's variable too.
-        point[.uniqueTokens] = -1
+        point[.userUniqueTokens] = -1
         #expect(throws: ScalingLawError.invalidValue(variable: "uniqueTokens", value: -1, requirement: "> 0")) {
             try Self.full(point)
         }
@@ -188,7 +188,7 @@ struct EffectiveDataForm: LawForm {
     @Test func noRepetitionIsPlainChinchilla() throws {
         // U_D = D: R_D = 0, D′ = U_D exactly, so the law is Hoffmann's bit for bit.
         for (n, d) in [(1e9, 2e10), (7e9, 1.4e11), (70e9, 1.4e12)] {
-            let constrained = try Self.dataConstrained([.N: n, .D: d, .uniqueTokens: d])
+            let constrained = try Self.dataConstrained([.N: n, .D: d, .userUniqueTokens: d])
             #expect(constrained == (try Hoffmann2022.printed(N: n, D: d)))
         }
     }
@@ -214,7 +214,7 @@ struct EffectiveDataForm: LawForm {
         var generator = SeededGenerator(seed: 3)
         let points: [[Variable: Double]] = (0..<21).map { _ in
             var point = randomPoint(for: law, using: &generator)
-            point[.uniqueTokens] = point[.D]! * generator.uniform(0.01...1)
+            point[.userUniqueTokens] = point[.D]! * generator.uniform(0.01...1)
             return point
         }
         var columns: [Variable: [Double]] = [:]
@@ -239,12 +239,12 @@ struct EffectiveDataForm: LawForm {
                     "∂/∂\(parameter.name): \(gradient[index]) vs \(numeric)")
         }
         // ∂L/∂U_D through the user's form.
-        let (_, dU) = try law.derivative(at: point, withRespectTo: .uniqueTokens)
-        let u = point[.uniqueTokens]!
+        let (_, dU) = try law.derivative(at: point, withRespectTo: .userUniqueTokens)
+        let u = point[.userUniqueTokens]!
         let numeric = try DerivativeTests.fivePointDerivative(
             { moved in
                 var shifted = point
-                shifted[.uniqueTokens] = moved
+                shifted[.userUniqueTokens] = moved
                 return try law(shifted)
             }, at: u, step: DerivativeTests.relativeStep * u)
         #expect(DerivativeTests.elasticitiesAgree(u * dU / value, u * numeric / value))

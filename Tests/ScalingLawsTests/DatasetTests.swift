@@ -24,6 +24,7 @@ import ScalingLawsData
         (.porianIsoFLOP, rows: 1745, points: 940, targetSum: 4113.009313588534),
         (.isoFLOPsCombined, rows: 947, points: 947, targetSum: 2603.11194301687),
         (.misfittingFinal, rows: 261, points: 261, targetSum: 1064.868973386623),
+        (.frantarT5Sparsity, rows: 48, points: 48, targetSum: 106.24128878409402),
     ].map { Expected(dataset: $0.0, rows: $0.rows, points: $0.points, targetSum: $0.targetSum) }
 
     @Test func everyShippedDataSetIsChecked() {

@@ -63,7 +63,9 @@ import ScalingLaws
         let law = preset.law
         let middle = try Self.middle(of: preset)
         for (variable, bounds) in law.fittedRange!.bounds {
-            var sides = [(value: bounds.upperBound * 1.5 + 1, above: true)]
+            // A fraction (sparsity) stays below 1: halfway from the range's top to 1.
+            let beyond = variable.domain == .fraction ? (bounds.upperBound + 1) / 2 : bounds.upperBound * 1.5 + 1
+            var sides = [(value: beyond, above: true)]
             if bounds.lowerBound > 0 { sides.append((bounds.lowerBound / 1.5, false)) }
             var flaggedAbove = false
             for (value, above) in sides {

@@ -67,6 +67,17 @@ import ScalingLaws
                  parameters: ["A", "alpha", "B", "beta", "gamma", "E", "effN_BF16", "effN_MXFP4", "effD_BF16", "effD_MXFP4"],
                  unicode: "(A/N_eff^α + B/D_eff^β)^γ + E  where N_eff = N·([C = BF16]·effN_BF16 + [C = MXFP4]·effN_MXFP4), "
                      + "D_eff = D·([C = BF16]·effD_BF16 + [C = MXFP4]·effD_MXFP4)"),
+        Expected(law: Muennighoff2023.dataConstrained, variables: ["N", "D", "U"],
+                 parameters: ["E", "A", "alpha", "B", "beta", "RDstar", "RNstar"],
+                 unicode: "E + A/N′^α + B/D′^β  where N′ = U_N·(1 + R_N*·(1 − exp(−R_N/R_N*))), "
+                     + "D′ = U_D·(1 + R_D*·(1 − exp(−R_D/R_D*))), U_N = min(N, G·(U_D·G)^(β/α)), R_N = max(N/U_N − 1, 0), "
+                     + "U_D = min(U, D), R_D = max(D/U_D − 1, 0), G = (α·A/(β·B))^(1/(α + β))"),
+        Expected(law: Frantar2024.t5, variables: ["S", "N", "steps"],
+                 parameters: ["aS", "bS", "cS", "bN", "aD", "bD", "c"],
+                 unicode: "(a_S·(1 − S)^b_S + c_S)·(N/1000000)^(−b_N) + a_D·(D/100000)^(−b_D) + c"),
+        Expected(law: Frantar2024.vit, variables: ["S", "N", "examples"],
+                 parameters: ["aS", "bS", "cS", "bN", "aD", "bD", "c"],
+                 unicode: "(a_S·(1 − S)^b_S + c_S)·(N/1000000)^(−b_N) + a_D·(D/1e9)^(−b_D) + c"),
     ]
 
     @Test(arguments: expectations)

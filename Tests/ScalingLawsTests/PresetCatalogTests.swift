@@ -10,7 +10,8 @@ import ScalingLaws
             #expect(preset.name.hasPrefix(preset.paper + "."), "\(preset.name) is not under \(preset.paper)")
         }
         #expect(PresetCatalog.papers == ["Hoffmann2022", "Besiroglu2024", "Ouyang2024", "Kumar2024", "Chen2025",
-                                         "Sun2025", "Frantar2025", "Panferov2025", "Castro2025"])
+                                         "Sun2025", "Frantar2025", "Panferov2025", "Castro2025", "Muennighoff2023",
+                                         "Frantar2024"])
     }
 
     @Test func everyCatalogPresetIsUnderTestWithAFloat16Decision() {

@@ -77,6 +77,9 @@ let float16Points: [String: (point: [Variable: Double]?, reason: String)] = {
         "Frantar2025.onChinchilla": (merged(small, [Frantar2025.format: frantarFormat("W4A4")]), ""),
         "Panferov2025.quest": (merged(small, [Panferov2025.format: 4]), ""),
         "Castro2025.quartet": (nil, "A = 1.274e5 overflows Float16 (largest finite 65504)"),
+        "Muennighoff2023.dataConstrained": (merged(small, [.uniqueTokens: 20000]), ""),
+        "Frantar2024.t5": (nil, "the parameter unit N₀ = 1e6 overflows Float16 (largest finite 65504)"),
+        "Frantar2024.vit": (nil, "the parameter unit N₀ = 1e6 overflows Float16 (largest finite 65504)"),
     ]
     for name in ["w4a4", "w4a16", "w16a4", "w4a4FC2Int8", "w16a4FC2Int8", "splitW4A4"] {
         points["Chen2025." + name] = (chenSmall, "")
@@ -190,11 +193,14 @@ extension Formula {
         switch self {
         case .number, .symbol, .categorical: return 0
         case .sum(let a, let b), .difference(let a, let b), .product(let a, let b), .quotient(let a, let b),
-             .power(let a, let b):
+             .power(let a, let b), .minimum(let a, let b), .maximum(let a, let b):
             return 1 + a.operationCount + b.operationCount
-        case .negation(let a), .exponential(let a), .logarithm(let a), .binaryLogarithm(let a):
+        case .negation(let a), .exponential(let a), .logarithm(let a), .binaryLogarithm(let a),
+             .exponentialMinusOne(let a), .logarithmOnePlus(let a):
             return 1 + a.operationCount
         case .indicator(let a, _): return 1 + a.operationCount
+        case .piecewise(let x, let y, let a, let b):
+            return 1 + x.operationCount + y.operationCount + a.operationCount + b.operationCount
         case .namedQuantity(_, let a): return a.operationCount
         }
     }
@@ -248,7 +254,8 @@ extension Xoshiro256StarStar {
 /// A random point of `law`'s domain, with realistic magnitudes: N in [1e7, 1e12], D in
 /// [1e9, 1e14] (log-uniform), bit widths between 2 and 8 (post-training) or 4 and 16 (Kumar's
 /// training precisions, clear of the 3.11-bit divergence), group and block sizes 32–256 and
-/// 32–8192, exponent bits 1–8, mantissa bits 0–7, any category.
+/// 32–8192, exponent bits 1–8, mantissa bits 0–7, sparsity 0–0.95, unique tokens 1e8–1e14, steps
+/// 1e4–1e7, examples 1e8–1e11, any category.
 func randomPoint(for law: any LawUnderTest, using generator: inout SeededGenerator) -> [Variable: Double] {
     var point: [Variable: Double] = [:]
     for variable in law.variables {
@@ -265,6 +272,10 @@ func randomPoint(for law: any LawUnderTest, using generator: inout SeededGenerat
         case "exponentBits": point[variable] = generator.uniform(1...8)
         case "mantissaBits": point[variable] = generator.uniform(0...7)
         case "blockSize": point[variable] = generator.logUniform(32...8192)
+        case "S": point[variable] = generator.uniform(0...0.95)
+        case "U": point[variable] = generator.logUniform(1e8...1e14)
+        case "steps": point[variable] = generator.logUniform(1e4...1e7)
+        case "examples": point[variable] = generator.logUniform(1e8...1e11)
         default: point[variable] = generator.logUniform(1...100)
         }
     }

@@ -12,6 +12,8 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
         case nonNegative
         /// Finite and ≥ the bound.
         case atLeast(Double)
+        /// A fraction in [0, 1), such as a sparsity.
+        case fraction
         /// One of the labels, passed as its index (0, 1, …) in numeric code.
         case categorical([String])
     }
@@ -58,6 +60,7 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
         case .positive: return DomainRule(kind: .positive, bound: 0)
         case .nonNegative: return DomainRule(kind: .atLeast, bound: 0)
         case .atLeast(let bound): return DomainRule(kind: .atLeast, bound: bound)
+        case .fraction: return DomainRule(kind: .fraction, bound: 1)
         case .categorical(let labels): return DomainRule(kind: .categorical, bound: Double(labels.count))
         }
     }
@@ -75,6 +78,8 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
             throw .invalidValue(variable: id, value: value, requirement: "≥ 0")
         case .atLeast(let bound) where !(value >= bound):
             throw .invalidValue(variable: id, value: value, requirement: "≥ \(Formula.format(bound, .unicode))")
+        case .fraction where !(value >= 0 && value < 1):
+            throw .invalidValue(variable: id, value: value, requirement: "in [0, 1)")
         case .categorical(let labels):
             guard value == value.rounded(), value >= 0, value < Double(labels.count) else {
                 throw .invalidValue(variable: id, value: value,
@@ -91,6 +96,14 @@ extension Variable {
     public static let N = Variable(id: "N", symbol: Symbol("N"), summary: "parameter count (raw count)")
     /// D: training tokens, a raw count.
     public static let D = Variable(id: "D", symbol: Symbol("D"), summary: "training tokens (raw count)")
+    /// Training steps (a count): the data axis of laws fitted at a fixed batch size.
+    public static let trainingSteps = Variable(id: "steps", symbol: Symbol("D"), summary: "training steps (count, fixed batch size)")
+    /// Training examples (a count, e.g. images): the data axis of vision laws.
+    public static let trainingExamples = Variable(id: "examples", symbol: Symbol("D"), summary: "training examples (count)")
+    /// The fraction S of weights that are zero, in [0, 1).
+    public static let sparsity = Variable(id: "S", symbol: Symbol("S"), summary: "fraction of zero weights", domain: .fraction)
+    /// Unique training tokens U (raw count): with D > U the data is repeated D/U times.
+    public static let uniqueTokens = Variable(id: "U", symbol: Symbol("U"), summary: "unique training tokens (raw count)")
     /// P: bit width of post-training quantization (Ouyang's P, Kumar's P_post).
     public static let bits = Variable(
         id: "bits", symbol: Symbol("P", latex: "P"), summary: "post-training quantization bit width")
@@ -124,7 +137,7 @@ extension Variable {
 /// A variable's domain without its labels: trivially copyable, so checking a column of values
 /// costs no reference counting.
 @usableFromInline struct DomainRule: Sendable {
-    @usableFromInline enum Kind: UInt8, Sendable { case positive, atLeast, categorical }
+    @usableFromInline enum Kind: UInt8, Sendable { case positive, atLeast, fraction, categorical }
     @usableFromInline let kind: Kind
     /// The lower bound of `.atLeast`, the number of categories of `.categorical`.
     @usableFromInline let bound: Double
@@ -141,6 +154,7 @@ extension Variable {
         switch kind {
         case .positive: return value > 0
         case .atLeast: return value >= bound
+        case .fraction: return value >= 0 && value < bound
         case .categorical: return value >= 0 && value < bound && value == value.rounded()
         }
     }

@@ -32,10 +32,13 @@ public struct Preset: Sendable, CustomStringConvertible {
 /// }
 /// ```
 public enum PresetCatalog {
-    /// Every preset, grouped by paper in publication order.
+    /// Every preset, grouped by paper: the Chinchilla base, the five quantization papers in
+    /// publication order, then the laws that followed them (QuEST, Quartet) and the neighbouring
+    /// laws of data repetition and sparsity.
     public static let all: [Preset] =
         Hoffmann2022.presets + Besiroglu2024.presets + Ouyang2024.presets + Kumar2024.presets
         + Chen2025.presets + Sun2025.presets + Frantar2025.presets + Panferov2025.presets + Castro2025.presets
+        + Muennighoff2023.presets + Frantar2024.presets
 
     /// The papers, in catalog order.
     public static var papers: [String] {

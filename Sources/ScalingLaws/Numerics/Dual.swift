@@ -93,6 +93,25 @@ extension Dual: LawScalar {
         return Self(power, partials: x.partials * (y.value * power / x.value) + y.partials * (logX * power))
     }
 
+    /// `eˣ − 1` with derivative `eˣ`.
+    @inlinable @inline(__always)
+    public static func expm1(_ x: Self) -> Self {
+        let e = Value.expm1(x.value)
+        return Self(e, partials: x.partials * (e + 1))
+    }
+
+    /// `ln(1 + x)` with derivative `1/(1 + x)`.
+    @inlinable @inline(__always)
+    public static func log1p(_ x: Self) -> Self {
+        Self(Value.log1p(x.value), partials: x.partials * (1 / (1 + x.value)))
+    }
+
+    /// The chosen branch, value and derivatives.
+    @inlinable @inline(__always)
+    public static func ifLess(_ x: Self, than y: Self, then: Self, otherwise: Self) -> Self {
+        x.value < y.value ? then : otherwise
+    }
+
     @inlinable @inline(__always)
     public static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(Value.indicator(x.value, equals: value), partials: Partials())

@@ -16,6 +16,16 @@ public indirect enum Formula: Hashable, Sendable {
     case exponential(Formula)
     case logarithm(Formula)
     case binaryLogarithm(Formula)
+    /// `eˣ − 1`, printed as such; evaluated accurately for tiny x.
+    case exponentialMinusOne(Formula)
+    /// `ln(1 + x)`, printed as such; evaluated accurately for tiny x.
+    case logarithmOnePlus(Formula)
+    /// `min(a, b)`.
+    case minimum(Formula, Formula)
+    /// `max(a, b)`.
+    case maximum(Formula, Formula)
+    /// `then` if `x < y`, else `otherwise`.
+    case piecewise(x: Formula, lessThan: Formula, then: Formula, otherwise: Formula)
     /// `[variable = label]`: 1 when the categorical variable takes the category, else 0.
     case indicator(Formula, category: Double)
     /// A sub-expression printed as `symbol`, defined after the formula.
@@ -64,6 +74,13 @@ extension Formula: LawScalar {
     public static func log(_ x: Formula) -> Formula { .logarithm(x) }
     public static func log2(_ x: Formula) -> Formula { .binaryLogarithm(x) }
     public static func pow(_ x: Formula, _ y: Formula) -> Formula { .power(x, y) }
+    public static func expm1(_ x: Formula) -> Formula { .exponentialMinusOne(x) }
+    public static func log1p(_ x: Formula) -> Formula { .logarithmOnePlus(x) }
+    public static func min(_ x: Formula, _ y: Formula) -> Formula { .minimum(x, y) }
+    public static func max(_ x: Formula, _ y: Formula) -> Formula { .maximum(x, y) }
+    public static func ifLess(_ x: Formula, than y: Formula, then: Formula, otherwise: Formula) -> Formula {
+        .piecewise(x: x, lessThan: y, then: then, otherwise: otherwise)
+    }
     public static func indicator(_ x: Formula, equals value: Double) -> Formula { .indicator(x, category: value) }
     public static func named(_ symbol: Symbol, _ value: Formula) -> Formula { .namedQuantity(symbol, value) }
 }
@@ -107,14 +124,16 @@ private struct Renderer {
     // Binding strength: larger binds tighter.
     private func precedence(_ f: Formula) -> Int {
         switch f {
-        case .sum, .difference: return 1
+        case .sum, .difference, .exponentialMinusOne: return 1
         case .product, .quotient: return 2
+        case .negation(.exponentialMinusOne): return 1
         case .negation: return 3
         case .power: return 4
         // A number in scientific notation (4.74e19, 4.74\times 10^{19}) binds like a power, so
         // it is parenthesized as the base or exponent of a power.
         case .number(let value): return value < 0 ? 3 : Formula.isScientific(value) ? 4 : 5
-        case .symbol, .exponential, .logarithm, .binaryLogarithm, .indicator, .namedQuantity, .categorical: return 5
+        case .symbol, .exponential, .logarithm, .binaryLogarithm, .indicator, .namedQuantity, .categorical,
+             .logarithmOnePlus, .minimum, .maximum, .piecewise: return 5
         }
     }
 
@@ -151,6 +170,9 @@ private struct Renderer {
                 return "\\frac{\(text(a, definitions: &definitions))}{\(text(b, definitions: &definitions))}"
             }
             return "\(wrap(a, below: 2))/\(wrap(b, below: 4))"
+        case .negation(.exponentialMinusOne(let a)):
+            // −(eˣ − 1) is the saturating factor 1 − eˣ.
+            return text(.difference(.number(1), .exponential(a)), definitions: &definitions)
         case .negation(let a):
             return "\(style == .unicode ? "−" : "-")\(wrapSigned(a, below: 2))"
         case .power(let base, let exponent):
@@ -167,6 +189,20 @@ private struct Renderer {
         case .binaryLogarithm(let a):
             return style == .unicode ? "log₂(\(text(a, definitions: &definitions)))"
                 : "\\log_2\\left(\(text(a, definitions: &definitions))\\right)"
+        case .exponentialMinusOne(let a):
+            return text(.difference(.exponential(a), .number(1)), definitions: &definitions)
+        case .logarithmOnePlus(let a):
+            return text(.logarithm(.sum(.number(1), a)), definitions: &definitions)
+        case .minimum(let a, let b), .maximum(let a, let b):
+            let name: String
+            if case .minimum = f { name = style == .unicode ? "min" : "\\min" } else { name = style == .unicode ? "max" : "\\max" }
+            let arguments = "\(text(a, definitions: &definitions)), \(text(b, definitions: &definitions))"
+            return style == .unicode ? "\(name)(\(arguments))" : "\(name)\\left(\(arguments)\\right)"
+        case .piecewise(let x, let y, let then, let otherwise):
+            let condition = "\(text(x, definitions: &definitions)) < \(text(y, definitions: &definitions))"
+            let chosen = text(then, definitions: &definitions), other = text(otherwise, definitions: &definitions)
+            return style == .unicode ? "(\(chosen) if \(condition), else \(other))"
+                : "\\begin{cases} \(chosen) & \(condition) \\\\ \(other) & \\text{otherwise} \\end{cases}"
         case .indicator(let variable, let category):
             var label = Formula.format(category, style)
             if case .categorical(_, let labels) = variable, let index = Int(exactly: category),
@@ -231,7 +267,7 @@ extension Formula {
         // The position of the leading digit: 1 for 1.x, 0 for 0.1x, −2 for 0.001x. Leading zeros
         // after the point are not significant, so 0.33917084 keeps 7 digits: 0.3391708.
         let leadingDigit = Int((Double.log(magnitude) / Double.log(10)).rounded(.down)) + 1
-        let decimals = max(0, 7 - leadingDigit)
+        let decimals = Swift.max(0, 7 - leadingDigit)
         let scale = Double.pow(10, Double(decimals))
         let scaled = (magnitude * scale).rounded()
         var whole = String(Int(scaled / scale))

@@ -49,6 +49,33 @@ extension LawScalarLanes {
         return lanewise(x, y, Scalar.pow)
     }
 
+    /// `eˣ − 1` lane by lane with the scalar function: saturating terms are rarely the hot spot,
+    /// and the scalar `expm1` is accurate for tiny `x`, where a vector `exp(x) − 1` is not.
+    @inlinable @inline(__always)
+    public static func expm1(_ x: Self) -> Self { lanewise(x, Scalar.expm1) }
+
+    /// `ln(1 + x)` lane by lane with the scalar function (see ``expm1(_:)``).
+    @inlinable @inline(__always)
+    public static func log1p(_ x: Self) -> Self { lanewise(x, Scalar.log1p) }
+
+    /// Chooses lane by lane with a mask: no branch.
+    @inlinable @inline(__always)
+    public static func ifLess(_ x: Self, than y: Self, then: Self, otherwise: Self) -> Self {
+        otherwise.replacing(with: then, where: x .< y)
+    }
+
+    /// The smaller of each pair of lanes; a NaN in either lane gives NaN in that lane.
+    @inlinable @inline(__always)
+    public static func min(_ x: Self, _ y: Self) -> Self {
+        x.replacing(with: y, where: y .< x).replacing(with: x + y, where: (x .!= x) .| (y .!= y))
+    }
+
+    /// The larger of each pair of lanes; a NaN in either lane gives NaN in that lane.
+    @inlinable @inline(__always)
+    public static func max(_ x: Self, _ y: Self) -> Self {
+        x.replacing(with: y, where: x .< y).replacing(with: x + y, where: (x .!= x) .| (y .!= y))
+    }
+
     @inlinable @inline(__always)
     public static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(repeating: 0).replacing(with: 1, where: x .== Self(repeating: Scalar(value)))

@@ -98,6 +98,22 @@ extension LoggedDual: LawScalar {
     }
 
     @inlinable @inline(__always)
+    static func expm1(_ x: Self) -> Self {
+        let e = Double.expm1(x.value)
+        return Self(e, partials: x.partials * (e + 1), log: 0, hasLog: false)
+    }
+
+    @inlinable @inline(__always)
+    static func log1p(_ x: Self) -> Self {
+        Self(Double.log1p(x.value), partials: x.partials * (1 / (1 + x.value)), log: 0, hasLog: false)
+    }
+
+    @inlinable @inline(__always)
+    static func ifLess(_ x: Self, than y: Self, then: Self, otherwise: Self) -> Self {
+        x.value < y.value ? then : otherwise
+    }
+
+    @inlinable @inline(__always)
     static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(x.value == value ? 1 : 0, partials: Partials(), log: 0, hasLog: false)
     }

@@ -131,6 +131,27 @@ extension LoggedLaneDual: LawScalar {
     }
 
     @inlinable @inline(__always)
+    static func expm1(_ x: Self) -> Self {
+        let e = Lanes.expm1(x.value)
+        return Self(e, partials: scale(x.partials, e + 1), log: Lanes(), hasLog: false)
+    }
+
+    @inlinable @inline(__always)
+    static func log1p(_ x: Self) -> Self {
+        Self(Lanes.log1p(x.value), partials: scale(x.partials, 1 / (1 + x.value)), log: Lanes(), hasLog: false)
+    }
+
+    /// Each lane takes the value, derivatives and logarithm of its chosen branch.
+    @inlinable @inline(__always)
+    static func ifLess(_ x: Self, than y: Self, then: Self, otherwise: Self) -> Self {
+        let chosen = x.value .< y.value
+        var partials = otherwise.partials
+        for j in 0..<K { partials[j] = partials[j].replacing(with: then.partials[j], where: chosen) }
+        return Self(otherwise.value.replacing(with: then.value, where: chosen), partials: partials,
+                    log: otherwise.log.replacing(with: then.log, where: chosen), hasLog: then.hasLog && otherwise.hasLog)
+    }
+
+    @inlinable @inline(__always)
     static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(Lanes.indicator(x.value, equals: value), partials: InlineArray(repeating: Lanes()), log: Lanes(), hasLog: false)
     }

@@ -70,6 +70,19 @@ extension LoggedLanes: LawScalar {
     }
 
     @inlinable @inline(__always)
+    static func expm1(_ x: Self) -> Self { Self(Lanes.expm1(x.value), log: Lanes(), hasLog: false) }
+
+    @inlinable @inline(__always)
+    static func log1p(_ x: Self) -> Self { Self(Lanes.log1p(x.value), log: Lanes(), hasLog: false) }
+
+    @inlinable @inline(__always)
+    static func ifLess(_ x: Self, than y: Self, then: Self, otherwise: Self) -> Self {
+        let chosen = x.value .< y.value
+        return Self(otherwise.value.replacing(with: then.value, where: chosen),
+                    log: otherwise.log.replacing(with: then.log, where: chosen), hasLog: then.hasLog && otherwise.hasLog)
+    }
+
+    @inlinable @inline(__always)
     static func indicator(_ x: Self, equals value: Double) -> Self {
         Self(Lanes.indicator(x.value, equals: value), log: Lanes(), hasLog: false)
     }

@@ -137,6 +137,7 @@ extension ScalingLaw {
             switch variable.domain {
             case .positive: return 1e-30...1e30
             case .nonNegative: return 0...1e6
+            case .fraction: return 0...0.999999
             case .atLeast(let bound): return bound...(bound + 1e6)
             case .categorical(let labels): return 0...Double(Swift.max(labels.count - 1, 0))
             }
