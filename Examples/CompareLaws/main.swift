@@ -18,8 +18,9 @@ var parser = OptionParser(
         Prints each paper's predicted loss increase (nats) from quantization or compression for the
         parameter counts N and training tokens D given (by default N ∈ {7e9, 70e9, 405e9},
         D ∈ {1e12, 15e12, 100e12}): Ouyang 2024 (QiD) and Kumar 2024 (δ_PTQ) at each bit width,
-        Chen 2025 W4A4 at G = 128, Sun 2025 (Capybara) E2M1 and E4M3 at B = 128, and Frantar 2025's
-        formats on the Chinchilla base. Lists are comma-separated: --N 8e9,70e9.
+        Chen 2025 W4A4 at G = 128, Sun 2025 (Capybara) E2M1 and E4M3 at B = 128, Frantar 2025's
+        formats on the Chinchilla base, and QuEST (W4A4 Hadamard, FP4) and Quartet (MXFP4) training
+        against their own BF16 losses. Lists are comma-separated: --N 8e9,70e9.
         """)
 parser.option("--N", value: "LIST", help: "parameter counts (raw), e.g. 7e9,70e9") { text throws(OptionParser.Failure) in
     parameterCounts = try OptionParser.positives(text, "--N")
@@ -108,9 +109,12 @@ func padded(_ text: String, _ width: Int, right: Bool = false) -> String {
     return right ? gap + text : text + gap
 }
 
-/// The law's name, tagged when its constants come from secondary sources.
+/// The law's paper (its preset's name up to the dot), tagged when its constants come from secondary
+/// sources: the full preset names are listed under the tables, and the short label keeps the table
+/// within 100 columns.
 func lawLabel(_ row: DegradationComparison.Row) -> String {
-    row.confidence == .secondary ? "\(row.law) [S]" : row.law
+    let paper = row.law.split(separator: ".").first.map(String.init) ?? row.law
+    return row.confidence == .secondary ? "\(paper) [S]" : paper
 }
 
 /// A value with 4 significant digits, starred when the query extrapolates.
@@ -143,8 +147,8 @@ func beyondFit(_ cells: [DegradationComparison.Row]) -> String {
 }
 
 let lawWidth = rows.map { lawLabel($0).count }.max()! + 2
-let formatWidth = max(rows.map(\.format.count).max()!, "format".count) + 2
-let valueWidth = 12
+let formatWidth = max(rows.map(\.format.count).max()!, "format".count) + 1
+let valueWidth = 11
 let perPoint = rows.count / (parameterCounts.count * tokenCounts.count)
 
 print("Predicted loss increase (nats) from quantization or compression, by paper.")
@@ -152,9 +156,9 @@ print("One column per training-token count D (T = 10¹² tokens); the same N goe
 for (nIndex, n) in parameterCounts.enumerated() {
     print("")
     print("N = \(count(n)) parameters (\(short(n, unit: 1e9, suffix: "B")))")
-    var header = padded("  law", lawWidth + 2) + padded("format", formatWidth)
+    var header = padded("  paper", lawWidth + 2) + padded("format", formatWidth)
     for d in tokenCounts { header += padded("D = \(short(d, unit: 1e12, suffix: "T")) ", valueWidth, right: true) }
-    header += "   beyond fitted range (largest factor)"
+    header += "   outside the fit (factor)"
     print(header)
     print("  " + String(repeating: "-", count: header.count - 2))
     for slot in 0..<perPoint {
@@ -172,13 +176,14 @@ for (nIndex, n) in parameterCounts.enumerated() {
 print("")
 print("Legend")
 print("  *    the query lies outside the range the preset was fitted on (an extrapolation);")
-print("       the last column names the variables outside it and how far (value / bound)")
+print("       the last column names the variables outside it and how far (largest value / bound)")
 print("  [S]  constants from secondary sources (summaries of the paper), not its full text")
 print("")
-print("What each law measures, and the range it was fitted on")
+print("What each paper's preset measures, and the range it was fitted on")
+let presetWidth = rows.map(\.law.count).max()! + 2
 var seen: Set<String> = []
 for row in rows where seen.insert(row.law).inserted {
-    print("  \(padded(row.law, lawWidth))\(row.setting)")
+    print("  \(padded(row.law, presetWidth))\(row.setting)")
 }
 let ranges: [(String, FittedRange?)] = [
     (Ouyang2024.unified.name, Ouyang2024.unified.fittedRange),
@@ -186,13 +191,23 @@ let ranges: [(String, FittedRange?)] = [
     (Chen2025.w4a4.name, Chen2025.w4a4.fittedRange),
     (Sun2025.quantizationTerm.name, Sun2025.quantizationTerm.fittedRange),
     (Frantar2025.onChinchilla.name, Frantar2025.onChinchilla.fittedRange),
+    (Panferov2025.quest.name, Panferov2025.quest.fittedRange),
+    (Castro2025.quartet.name, Castro2025.quartet.fittedRange),
 ]
 print("")
 for (name, range) in ranges {
     let bounds = (range?.bounds ?? [:]).sorted { $0.key.id < $1.key.id }.map { variable, bounds in
         "\(variable.id) \(count(bounds.lowerBound))–\(count(bounds.upperBound))"
     }
-    print("  \(padded(name, lawWidth))fitted on \(bounds.joined(separator: ", "))")
+    // Long lists wrap under their start, keeping the output within 100 columns.
+    var line = "  \(padded(name, presetWidth))fitted on "
+    let indent = String(repeating: " ", count: line.count)
+    for (index, bound) in bounds.enumerated() {
+        let piece = bound + (index < bounds.count - 1 ? "," : "")
+        if line.count + piece.count + 1 > 100, line != indent { print(line); line = indent }
+        line += (line == indent || line.hasSuffix("on ") ? "" : " ") + piece
+    }
+    print(line)
 }
 print("")
 print("""
@@ -202,5 +217,6 @@ print("""
       model; Chen's and Sun's terms are the extra loss of training in the format, not of
       quantizing after training. Frantar rows are L(N·eff, D) − L(N, D) on Hoffmann 2022's printed
       Chinchilla constants, since the paper's own base constants are not available (only its
-      multipliers are): the increase does not depend on D, whose term cancels.
+      multipliers are): the increase does not depend on D, whose term cancels. QuEST and Quartet
+      rows are each law's loss in the low-precision training format minus its own BF16 loss.
     """)

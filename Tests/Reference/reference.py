@@ -463,6 +463,18 @@ COMPARISON_FP_FORMATS = (("e2m1", 2.0, 1.0), ("e4m3", 4.0, 3.0))
 COMPARISON_BLOCK_SIZE = 128.0
 
 
+# QuEST (Panferov et al. 2025) and Quartet (Castro et al. 2025): low-precision training.
+QUEST_BASE = {"A": M("8.134"), "alpha": M("0.0627"), "B": M("86.41"), "beta": M("0.2413"), "E": M("0.0014")}
+COMPARISON_QUEST = (("quest.w4a4Hadamard", M("0.692")), ("quest.fp4", M("0.630")))
+QUARTET = {"A": M("1.274e5"), "alpha": M("0.5785"), "B": M("4.658e5"), "beta": M("0.5389"),
+           "gamma": M("0.2764"), "E": M("1.3408"), "effN": M("0.645"), "effD": M("0.893")}
+
+
+def quartet_loss(N, D, eff_n, eff_d):
+    q = QUARTET
+    return (q["A"] / mp.power(N * eff_n, q["alpha"]) + q["B"] / mp.power(D * eff_d, q["beta"])) ** q["gamma"] + q["E"]
+
+
 def comparison_cases(N, D):
     """(preset key, value) of every comparison row at (N, D), computed from the formulas above."""
     rows = []
@@ -482,6 +494,12 @@ def comparison_cases(N, D):
         value = base["A"] * (mp.power(N * eff, -base["alpha"]) - mp.power(N, -base["alpha"]))
         assert abs(value / frantar_degradation(eff, N, D) - 1) < M("1e-40")
         rows.append(("comparison." + preset, value))
+    for key, eff in COMPARISON_QUEST:
+        # Only QuEST's parameter term moves with the format: A·((N·eff)^−α − N^−α).
+        q = QUEST_BASE
+        rows.append(("comparison." + key, q["A"] * (mp.power(N * eff, -q["alpha"]) - mp.power(N, -q["alpha"]))))
+    rows.append(("comparison.quartet.mxfp4",
+                 quartet_loss(N, D, QUARTET["effN"], QUARTET["effD"]) - quartet_loss(N, D, M(1), M(1))))
     return rows
 
 

@@ -31,6 +31,9 @@ import ScalingLaws
         ExpectedRow(law: "Frantar2025.onChinchilla", format: "W4A4", referenceKey: "comparison.frantar.w4a4", confidence: .secondary),
         ExpectedRow(law: "Frantar2025.onChinchilla", format: "W1A1", referenceKey: "comparison.frantar.w1a1", confidence: .secondary),
         ExpectedRow(law: "Frantar2025.onChinchilla", format: "50%-sparse", referenceKey: "comparison.frantar.sparsity50", confidence: .secondary),
+        ExpectedRow(law: "Panferov2025.quest", format: "W4A4 Hadamard", referenceKey: "comparison.quest.w4a4Hadamard", confidence: .secondary),
+        ExpectedRow(law: "Panferov2025.quest", format: "FP4", referenceKey: "comparison.quest.fp4", confidence: .secondary),
+        ExpectedRow(law: "Castro2025.quartet", format: "MXFP4", referenceKey: "comparison.quartet.mxfp4", confidence: .secondary),
     ]
 
     static func relativeError(_ value: Double, _ reference: Double) -> Double {
@@ -69,13 +72,14 @@ import ScalingLaws
             for d in Self.tokenCounts { expected += try comparison.rows(N: n, D: d) }
         }
         #expect(grid == expected)
-        #expect(grid.count == 9 * 15)
+        #expect(grid.count == 9 * 18)
     }
 
     @Test func extrapolationsNameTheVariablesOutsideEachFittedRange() throws {
         // N = 5e8, D = 5e10 lies inside Ouyang's (N ≤ 1.2e10, D ≤ 2.06e11, P 2–4), Chen's
         // (N ≤ 5.95e8, D ≤ 1e11), Sun's (N ≤ 6.79e8, D ≤ 1e11) and Chinchilla's ranges, but
-        // above Kumar's (N ≤ 2.2e8, D ≤ 2.6e10, P 3–8).
+        // QuEST's (N ≤ 8.22e8, D ≤ 8e10) ranges, but above Kumar's (N ≤ 2.2e8, D ≤ 2.6e10, P 3–8)
+        // and Quartet's N ≤ 2.03e8.
         let rows = try DegradationComparison().rows(N: 5e8, D: 5e10)
         let outside = rows.map { row in row.extrapolations.map(\.variable.id) }
         #expect(outside == [
@@ -84,6 +88,7 @@ import ScalingLaws
             [],
             [], [],
             [], [], [], [],
+            [], [], ["N"],
         ])
         let kumar = rows[5]
         let nWarning = try #require(kumar.extrapolations.first { $0.variable == .N })
@@ -103,15 +108,24 @@ import ScalingLaws
 
     @Test func customSettingsNameTheirFormats() throws {
         let comparison = DegradationComparison(
-            bitWidths: [6], groupSize: 32, floatingPointFormats: [.e8m7], blockSize: 64, compressionFormats: ["W4A4"])
+            bitWidths: [6], groupSize: 32, floatingPointFormats: [.e8m7], blockSize: 64, compressionFormats: ["W4A4"],
+            trainingFormats: ["W2A2 Hadamard"])
         let rows = try comparison.rows(N: 1e9, D: 2e10)
-        #expect(rows.map(\.format) == ["6-bit", "6-bit", "W4A4 g32", "E8M7", "W4A4"])
+        #expect(rows.map(\.format) == ["6-bit", "6-bit", "W4A4 g32", "E8M7", "W4A4", "W2A2 Hadamard", "MXFP4"])
+        let quest = { (label: String) throws -> Double in
+            try Panferov2025.quest([.N: 1e9, .D: 2e10, Panferov2025.format: try Panferov2025.format.index(ofCategory: label)])
+        }
+        let quartet = { (label: String) throws -> Double in
+            try Castro2025.quartet([.N: 1e9, .D: 2e10, Castro2025.format: try Castro2025.format.index(ofCategory: label)])
+        }
         let direct = [
             try Ouyang2024.unified(N: 1e9, D: 2e10, bits: 6),
             try Kumar2024.ptq(N: 1e9, D: 2e10, bits: 6),
             try Chen2025.w4a4(N: 1e9, D: 2e10, groupSize: 32),
             try Sun2025.quantizationTerm(N: 1e9, D: 2e10, exponentBits: 8, mantissaBits: 7, blockSize: 64),
             try Frantar2025.onChinchilla(N: 1e9, D: 2e10, format: "W4A4") - Hoffmann2022.printed(N: 1e9, D: 2e10),
+            try quest("W2A2 Hadamard") - quest("BF16"),
+            try quartet("MXFP4") - quartet("BF16"),
         ]
         #expect(rows.map(\.value) == direct)
         #expect(DegradationComparison.FloatingPointFormat(exponentBits: 5, mantissaBits: 2).name == "E5M2")

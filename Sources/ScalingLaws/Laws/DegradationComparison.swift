@@ -10,6 +10,8 @@
 /// | `Chen2025.w4a4` | δ_p = k·D^γ_D·(log₂G)^γ_G/N^γ_N, INT4 quantization-aware training | W4A4 at ``groupSize`` |
 /// | `Sun2025.quantizationTerm` | (D^β/N^α)·log₂B/(γ·(E+½)^δ·(M+½)^ν), floating-point training | ``floatingPointFormats`` at ``blockSize`` |
 /// | `Frantar2025.onChinchilla` | L(N·eff, D) − L(N, D) on Chinchilla's printed base | ``compressionFormats`` |
+/// | `Panferov2025.quest` | L(N·eff, D) − L(N, D) under QuEST's own law, quantization-aware training | ``trainingFormats`` |
+/// | `Castro2025.quartet` | L(MXFP4) − L(BF16) under Quartet's law, FP4 training | MXFP4 |
 ///
 /// Frantar et al.'s own base constants (a–e) are not available to us, so their rows put the
 /// published effective-parameter multipliers on Hoffmann et al.'s printed Chinchilla law: only the
@@ -86,29 +88,34 @@ public struct DegradationComparison: Sendable {
     public var blockSize: Double
     /// The Frantar format labels, each one of ``Frantar2025/multipliers``.
     public var compressionFormats: [String]
+    /// The QuEST training formats, each one of ``Panferov2025/efficiencies``.
+    public var trainingFormats: [String]
 
     /// The default comparison: 2, 3, 4 and 8 bits; W4A4 at G = 128; E2M1 and E4M3 at B = 128;
-    /// every Frantar format with a published multiplier.
+    /// every Frantar format with a published multiplier; QuEST's W4A4 (Hadamard) and FP4.
     public init(
         bitWidths: [Double] = [2, 3, 4, 8],
         groupSize: Double = 128,
         floatingPointFormats: [FloatingPointFormat] = [.e2m1, .e4m3],
         blockSize: Double = 128,
-        compressionFormats: [String] = Frantar2025.multipliers.map(\.key)
+        compressionFormats: [String] = Frantar2025.multipliers.map(\.key),
+        trainingFormats: [String] = ["W4A4 Hadamard", "FP4"]
     ) {
         self.bitWidths = bitWidths
         self.groupSize = groupSize
         self.floatingPointFormats = floatingPointFormats
         self.blockSize = blockSize
         self.compressionFormats = compressionFormats
+        self.trainingFormats = trainingFormats
     }
 
     /// Every law's prediction at `N` parameters and `D` tokens, in the order Ouyang (each bit
-    /// width), Kumar (each bit width), Chen, Sun (each floating-point format), Frantar (each format).
+    /// width), Kumar (each bit width), Chen, Sun (each floating-point format), Frantar (each format),
+    /// QuEST (each training format), Quartet (MXFP4).
     ///
     /// Throws the first law's error for invalid input: N or D not finite and positive, a bit width
-    /// ≤ 0, G or B < 2, a negative exponent or mantissa width, or a format label Frantar's preset
-    /// does not list (``ScalingLawError/unknownCategory(variable:label:known:)``).
+    /// ≤ 0, G or B < 2, a negative exponent or mantissa width, or a format label Frantar's or
+    /// QuEST's preset does not list (``ScalingLawError/unknownCategory(variable:label:known:)``).
     public func rows(N: Double, D: Double) throws(ScalingLawError) -> [Row] {
         var rows: [Row] = []
         func append<Form>(
@@ -147,7 +154,24 @@ public struct DegradationComparison: Sendable {
             rows.append(row(compressed, setting: "compression (effective parameters N·eff)", format: format,
                             N: N, D: D, prediction: prediction))
         }
+        try appendLowPrecisionTraining(N: N, D: D, to: &rows)
         return rows
+    }
+
+    /// QuEST and Quartet: each law's loss in a low-precision training format minus its own BF16 loss.
+    private func appendLowPrecisionTraining(N: Double, D: Double, to rows: inout [Row]) throws(ScalingLawError) {
+        let quest = Panferov2025.quest, questFormat = Panferov2025.format
+        let questBF16 = try quest([.N: N, .D: D, questFormat: try questFormat.index(ofCategory: "BF16")])
+        for format in trainingFormats {
+            var prediction = try quest.prediction(at: [.N: N, .D: D, questFormat: try questFormat.index(ofCategory: format)])
+            prediction.value -= questBF16
+            rows.append(row(quest, setting: "quantization-aware training (QuEST)", format: format, N: N, D: D, prediction: prediction))
+        }
+        let quartet = Castro2025.quartet, quartetFormat = Castro2025.format
+        let quartetBF16 = try quartet([.N: N, .D: D, quartetFormat: try quartetFormat.index(ofCategory: "BF16")])
+        var prediction = try quartet.prediction(at: [.N: N, .D: D, quartetFormat: try quartetFormat.index(ofCategory: "MXFP4")])
+        prediction.value -= quartetBF16
+        rows.append(row(quartet, setting: "native FP4 training (Quartet)", format: "MXFP4", N: N, D: D, prediction: prediction))
     }
 
     /// ``rows(N:D:)`` for every pair of the grid, `N` varying slowest.
