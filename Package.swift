@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "ScalingLaws", targets: ["ScalingLaws"]),
         .library(name: "ScalingLawsData", targets: ["ScalingLawsData"]),
+        .library(name: "ScalingLawsPlot", targets: ["ScalingLawsPlot"]),
     ],
     targets: [
         .target(
@@ -18,6 +19,10 @@ let package = Package(
             path: "Sources/ScalingLawsData",
             exclude: ["README.md"],
             resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "ScalingLawsPlot",
+            path: "Sources/ScalingLawsPlot"
         ),
         .target(
             name: "ExampleSupport",
@@ -45,13 +50,18 @@ let package = Package(
             path: "Examples/PlanQuantization"
         ),
         .executableTarget(
+            name: "Figures",
+            dependencies: ["ScalingLaws", "ScalingLawsData", "ScalingLawsPlot", "ExampleSupport"],
+            path: "Examples/Figures"
+        ),
+        .executableTarget(
             name: "LawBenchmarks",
             dependencies: ["ScalingLaws", "ExampleSupport"],
             path: "Benchmarks/LawBenchmarks"
         ),
         .testTarget(
             name: "ScalingLawsTests",
-            dependencies: ["ScalingLaws", "ScalingLawsData", "ExampleSupport"],
+            dependencies: ["ScalingLaws", "ScalingLawsData", "ScalingLawsPlot", "ExampleSupport"],
             path: "Tests/ScalingLawsTests"
         ),
     ],

@@ -1,0 +1,137 @@
+import Foundation
+
+/// A tick: a position on the axis and its label (nil for an unlabelled minor tick).
+struct Tick: Equatable {
+    var value: Double
+    var label: String?
+}
+
+/// An axis resolved against its data: the range shown, its ticks, and the map from values to
+/// fractions of the axis length.
+struct AxisLayout {
+    let scale: Axis.Scale
+    let lower: Double
+    let upper: Double
+    let ticks: [Tick]
+
+    /// Where `value` falls along the axis, 0 at `lower` and 1 at `upper`.
+    func fraction(_ value: Double) -> Double {
+        switch scale {
+        case .linear: return (value - lower) / (upper - lower)
+        case .log10: return (Foundation.log10(value) - Foundation.log10(lower)) / (Foundation.log10(upper) - Foundation.log10(lower))
+        }
+    }
+
+    /// The layout of `axis` for data spanning `dataLower...dataUpper` (finite; positive on a log axis).
+    static func make(_ axis: Axis, name: String, dataLower: Double, dataUpper: Double) throws(PlotError) -> AxisLayout {
+        if let range = axis.range {
+            let valid = range.lowerBound.isFinite && range.upperBound.isFinite && range.lowerBound < range.upperBound
+                && (axis.scale == .linear || range.lowerBound > 0)
+            guard valid else { throw .invalidRange(axis: name, lower: range.lowerBound, upper: range.upperBound) }
+        }
+        switch axis.scale {
+        case .linear: return linear(axis, dataLower: dataLower, dataUpper: dataUpper)
+        case .log10: return logarithmic(axis, dataLower: dataLower, dataUpper: dataUpper)
+        }
+    }
+
+    private static func linear(_ axis: Axis, dataLower: Double, dataUpper: Double) -> AxisLayout {
+        var low = axis.range?.lowerBound ?? dataLower, high = axis.range?.upperBound ?? dataUpper
+        if low == high {
+            let pad = low == 0 ? 1 : abs(low) * 0.1
+            low -= pad
+            high += pad
+        }
+        let step = niceStep((high - low) / 6)
+        if axis.range == nil {
+            low = (low / step).rounded(.down) * step
+            high = (high / step).rounded(.up) * step
+        }
+        let decimals = max(0, -Int(Foundation.log10(step).rounded(.down)))
+        var ticks: [Tick] = []
+        var index = (low / step).rounded(.up)
+        while index * step <= high + step * 1e-9 {
+            let value = index * step
+            var text = String(format: "%.\(decimals)f", value)
+            if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
+            ticks.append(Tick(value: value, label: text.replacingOccurrences(of: "-", with: "−")))
+            index += 1
+        }
+        return AxisLayout(scale: .linear, lower: low, upper: high, ticks: ticks)
+    }
+
+    /// The smallest of 1, 2, 5 × 10ᵏ not below `raw`.
+    static func niceStep(_ raw: Double) -> Double {
+        let magnitude = Foundation.pow(10, Foundation.log10(raw).rounded(.down))
+        for factor in [1.0, 2, 5, 10] where factor * magnitude >= raw * (1 - 1e-12) { return factor * magnitude }
+        return 10 * magnitude
+    }
+
+    private static func logarithmic(_ axis: Axis, dataLower: Double, dataUpper: Double) -> AxisLayout {
+        var low = axis.range?.lowerBound ?? dataLower, high = axis.range?.upperBound ?? dataUpper
+        if low == high {
+            low /= 10
+            high *= 10
+        }
+        let span = Foundation.log10(high) - Foundation.log10(low)
+        if axis.range == nil {
+            if span >= 1 {
+                low = Foundation.pow(10, Foundation.log10(low).rounded(.down))
+                high = Foundation.pow(10, Foundation.log10(high).rounded(.up))
+            } else {
+                low = oneTwoFive(below: low)
+                high = oneTwoFive(above: high)
+            }
+        }
+        let firstDecade = Int(Foundation.log10(low).rounded(.down)), lastDecade = Int(Foundation.log10(high).rounded(.up))
+        let decades = lastDecade - firstDecade
+        // Label every decade up to ten of them, then every other (or every third …).
+        let stride = max(1, Int((Double(decades) / 10).rounded(.up)))
+        let shownDecades = Foundation.log10(high) - Foundation.log10(low)
+        // Within a decade every multiple gets a label; within a few, 2 and 5 do; beyond, decades only.
+        let labelledMultiples: Set<Int> = shownDecades <= 1 ? Set(1...9) : shownDecades < 2.5 ? [1, 2, 5] : [1]
+        // Values between 0.001 and 10⁴ read best as plain numbers (2, 50, 0.01); others as 10ᵏ.
+        let plain = low >= 1e-3 * (1 - 1e-12) && high <= 1e4 * (1 + 1e-12)
+        var ticks: [Tick] = []
+        for decade in firstDecade...lastDecade {
+            let base = Foundation.pow(10, Double(decade))
+            for multiple in 1...9 {
+                let value = Double(multiple) * base
+                guard value >= low * (1 - 1e-12), value <= high * (1 + 1e-12) else { continue }
+                guard multiple == 1 || decades <= 6 else { continue }
+                let labelled = labelledMultiples.contains(multiple) && (multiple != 1 || (decade - firstDecade) % stride == 0)
+                let text = plain ? plainNumber(value) : (multiple == 1 ? powerOfTen(decade) : "\(multiple)×" + powerOfTen(decade))
+                ticks.append(Tick(value: value, label: labelled ? text : nil))
+            }
+        }
+        return AxisLayout(scale: .log10, lower: low, upper: high, ticks: ticks)
+    }
+
+    private static func oneTwoFive(below value: Double) -> Double {
+        let base = Foundation.pow(10, Foundation.log10(value).rounded(.down))
+        for multiple in [5.0, 2, 1] where multiple * base <= value * (1 + 1e-12) { return multiple * base }
+        return base
+    }
+
+    private static func oneTwoFive(above value: Double) -> Double {
+        let base = Foundation.pow(10, Foundation.log10(value).rounded(.down))
+        for multiple in [1.0, 2, 5, 10] where multiple * base >= value * (1 - 1e-12) { return multiple * base }
+        return 10 * base
+    }
+
+    /// A value of the form m·10ᵏ (|k| ≤ 4) without exponent: `0.002`, `50`, `3000`.
+    static func plainNumber(_ value: Double) -> String {
+        let decimals = max(0, -Int(Foundation.log10(value).rounded(.down)))
+        return String(format: "%.\(decimals)f", value)
+    }
+
+    /// `10ᵏ` with the exponent in Unicode superscripts (`1` for k = 0, `10` for k = 1).
+    static func powerOfTen(_ exponent: Int) -> String {
+        if exponent == 0 { return "1" }
+        if exponent == 1 { return "10" }
+        let superscripts: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+        ]
+        return "10" + String(String(exponent).map { superscripts[$0] ?? $0 })
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import ScalingLaws
+import ScalingLawsPlot
+
+/// The SVG writer: documents parse as XML, carry their series and axis ranges, label log axes with
+/// powers of ten and linear axes with 1-2-5 steps, escape text, and refuse bad input with typed
+/// errors; the committed figures parse and hold what they claim.
+@Suite struct PlotTests {
+    /// What a parsed SVG holds: the plot area's attributes, each series' attributes, all text.
+    final class Summary: NSObject, XMLParserDelegate {
+        var plotArea: [String: String] = [:]
+        var series: [[String: String]] = []
+        var markers: [[String: String]] = []
+        var texts: [String] = []
+        private var inText = false
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            switch attributes["class"] {
+            case "plot-area": plotArea = attributes
+            case "series": series.append(attributes)
+            case "marker": markers.append(attributes)
+            default: break
+            }
+            inText = name == "text"
+            if inText { texts.append("") }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText { texts[texts.count - 1] += string }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "text" { inText = false }
+        }
+
+        func range(_ axis: String) -> ClosedRange<Double>? {
+            guard let low = plotArea["data-\(axis)-min"].flatMap(Double.init),
+                  let high = plotArea["data-\(axis)-max"].flatMap(Double.init) else { return nil }
+            return low...high
+        }
+    }
+
+    static func parse(_ svg: String) throws -> Summary {
+        let parser = XMLParser(data: Data(svg.utf8))
+        let summary = Summary()
+        parser.delegate = summary
+        #expect(parser.parse(), "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+        return summary
+    }
+
+    @Test func lineChartCarriesSeriesRangesAndPowerOfTenLabels() throws {
+        var chart = Chart(title: "Loss <vs> tokens & more", x: Axis("D", scale: .log10), y: Axis("loss"))
+        chart.add(try LineSeries("N = 1e9 \"small\"", x: [1e9, 1e11, 1e13], y: [3.1, 2.6, 2.31]))
+        chart.add(ScatterSeries("runs", points: [PlotPoint(2e9, 3.0), PlotPoint(5e12, 2.4)], marker: .square))
+        chart.add(try BandSeries("90% band", x: [1e9, 1e13], lower: [3.0, 2.2], upper: [3.2, 2.4]))
+        chart.add(VerticalMarker(x: 4e10, label: "D_crit"))
+        let summary = try Self.parse(try chart.svg())
+        #expect(summary.series.count == 3)
+        #expect(summary.series.map { $0["data-label"] } == ["90% band", "N = 1e9 \"small\"", "runs"])
+        #expect(summary.series.map { $0["data-kind"] } == ["band", "line", "scatter"])
+        #expect(summary.markers.map { $0["data-label"] } == ["D_crit"])
+        // Four decades, widened to whole decades: labelled 10⁹ … 10¹³.
+        #expect(summary.range("x") == 1e9...1e13)
+        for label in ["10⁹", "10¹⁰", "10¹¹", "10¹²", "10¹³"] { #expect(summary.texts.contains(label), "\(label)") }
+        // The linear axis widens 2.2…3.2 to 1-2-5 steps of 0.2.
+        #expect(summary.range("y") == 2.2...3.2)
+        for label in ["2.2", "2.4", "2.6", "2.8", "3.0", "3.2"] { #expect(summary.texts.contains(label), "\(label)") }
+        #expect(summary.texts.contains("Loss <vs> tokens & more"))
+    }
+
+    @Test func shortLogRangesLabelOneTwoFiveInPlainNumbers() throws {
+        var chart = Chart(title: "t", x: Axis("x", scale: .log10), y: Axis("y", scale: .log10))
+        chart.add(LineSeries("l", points: [PlotPoint(1, 2.1), PlotPoint(100, 4.6)]))
+        let summary = try Self.parse(try chart.svg())
+        #expect(summary.range("x") == 1...100)
+        for label in ["1", "2", "5", "10", "20", "50", "100"] { #expect(summary.texts.contains(label), "\(label)") }
+        // Less than a decade on y: every integer multiple is labelled, 2 … 5.
+        #expect(summary.range("y") == 2...5)
+        for label in ["2", "3", "4", "5"] { #expect(summary.texts.contains(label), "\(label)") }
+    }
+
+    @Test func regionMapCountsCellsPerCategory() throws {
+        let map = RegionMap(title: "map", x: Axis("N", scale: .log10), y: Axis("D/N", scale: .log10),
+                            xEdges: [1e8, 1e9, 1e10], yEdges: [10, 100, 1000], categories: ["4-bit", "8-bit"],
+                            cells: [[0, 0], [0, 1]])
+        let summary = try Self.parse(try map.svg())
+        #expect(summary.series.map { $0["data-cells"] } == ["3", "1"])
+        #expect(summary.range("x") == 1e8...1e10 && summary.range("y") == 10...1000)
+    }
+
+    @Test func badInputIsATypedError() throws {
+        #expect(throws: PlotError.noSeries) { try Chart(title: "empty", x: Axis("x"), y: Axis("y")).svg() }
+        var chart = Chart(title: "t", x: Axis("x", scale: .log10), y: Axis("y"))
+        chart.add(LineSeries("bad", points: [PlotPoint(1, 1), PlotPoint(0, 2)]))
+        #expect(throws: PlotError.nonPositiveOnLogAxis(series: "bad", index: 1, value: 0, axis: "x")) { try chart.svg() }
+        var nan = Chart(title: "t", x: Axis("x"), y: Axis("y"))
+        nan.add(LineSeries("nan", points: [PlotPoint(1, .infinity)]))
+        #expect(throws: PlotError.nonFiniteValue(series: "nan", index: 0, value: .infinity)) { try nan.svg() }
+        #expect(throws: PlotError.self) { try LineSeries("ragged", x: [1, 2], y: [1]) }
+        #expect(throws: PlotError.self) { try BandSeries("ragged", x: [1, 2], lower: [1, 2], upper: [1]) }
+        var reversed = Chart(title: "t", x: Axis("x", range: 5...5), y: Axis("y"))
+        reversed.add(LineSeries("l", points: [PlotPoint(1, 1)]))
+        #expect(throws: PlotError.invalidRange(axis: "x", lower: 5, upper: 5)) { try reversed.svg() }
+        let map = RegionMap(title: "m", x: Axis("x"), y: Axis("y"), xEdges: [0, 1], yEdges: [0, 1], categories: ["a"], cells: [[3]])
+        #expect(throws: PlotError.invalidCategory(row: 0, column: 0, index: 3, categories: 1)) { try map.svg() }
+    }
+
+    /// The committed figures: every one parses, and each holds the series and ranges the Figures
+    /// example draws (`swift run -c release Figures` rewrites them; CI checks they are current).
+    @Test func committedFiguresHoldTheirSeries() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Documentation/figures")
+        let expected: [String: (series: Int, x: ClosedRange<Double>?)] = [
+            "ouyang-qid-vs-tokens.svg": (9, 1e9...1e14), "kumar-ptq-vs-tokens.svg": (4, 1e9...1e13),
+            "capybara-vs-tokens.svg": (3, 1e9...1e17), "degradation-vs-n.svg": (7, 1e9...1e12),
+            "chinchilla-loss-vs-compute.svg": (10, nil), "chinchilla-predicted-vs-measured.svg": (6, nil),
+            "isoflop.svg": (6, nil), "compute-optimal.svg": (4, 1e18...1e26), "pareto-memory.svg": (6, nil),
+            "safe-bit-width-map.svg": (6, 1e8...1e12), "bootstrap-band.svg": (3, 1e8...1e12),
+        ]
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
+        #expect(Set(files) == Set(expected.keys))
+        for (name, (series, x)) in expected {
+            let summary = try Self.parse(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+            #expect(summary.series.count == series, "\(name)")
+            if let x { #expect(summary.range("x") == x, "\(name)") }
+            #expect(summary.range("y") != nil, "\(name)")
+        }
+        // The critical data sizes Sun et al. report for 1B parameters at block 128: 0.4T, 27T, 1730T.
+        let capybara = try Self.parse(try String(contentsOf: folder.appendingPathComponent("capybara-vs-tokens.svg"), encoding: .utf8))
+        let critical = capybara.markers.compactMap { $0["data-x"].flatMap(Double.init) }.sorted()
+        #expect(critical.count == 3)
+        if critical.count == 3 {
+            #expect(abs(critical[0] / 3.93e11 - 1) < 0.01 && abs(critical[1] / 2.73e13 - 1) < 0.01 && abs(critical[2] / 1.73e15 - 1) < 0.01)
+        }
+    }
+}
