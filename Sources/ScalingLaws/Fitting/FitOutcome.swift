@@ -16,6 +16,8 @@ struct FitOutcome: Sendable {
     let rSquared: Double
     let residuals: ResidualSummary
     var warnings: [FitWarning]
+    /// The distinct optima the starts reached within 1% of the best (the best first).
+    var optima: [LocalOptimum] = []
 
     init(plan: FitPlan, problem: FitProblem, best: LocalResult, bestIndex: Int, starts: [StartResult], seconds: Double) {
         self.plan = plan
@@ -49,7 +51,8 @@ struct FitOutcome: Sendable {
         for (slot, parameter) in freeParameters.enumerated() { standardErrors[parameter] = covariance.standardErrors?[slot] }
         self.standardErrors = standardErrors
         if let problem = covariance.problem { warnings.append(.covarianceUnavailable(problem)) }
-        warnings += FitDiagnostics.warnings(plan: plan, problem: problem, best: best, values: values, covariance: covariance.matrix)
+        warnings += FitDiagnostics.warnings(plan: plan, problem: problem, best: best, values: values, covariance: covariance.matrix,
+                                            workspace: workspace, residualSquares: goodness.residualSquares)
         self.warnings = warnings
     }
 }

@@ -190,6 +190,15 @@ struct FitPlan: Sendable {
         if let bestOutside, results[bestOutside].objective < results[best].objective {
             outcome.warnings.append(.lowerObjectiveOutsideDomain(objective: results[bestOutside].objective, start: bestOutside))
         }
+        outcome.optima = LocalOptimum.distinct(results, starts: starts, bestObjective: results[best].objective)
+        if outcome.optima.count > 1 {
+            outcome.warnings.append(.severalOptima(count: outcome.optima.count, objectives: outcome.optima.map(\.objective)))
+            let resolution = LocalOptimum.resolution(objective: results[best].objective, points: problem.count)
+            let tied = outcome.optima.filter { $0.objective - outcome.optima[0].objective <= resolution }
+            if tied.count > 1 {
+                outcome.warnings.append(.numericallyTied(objectives: tied.map(\.objective), resolution: resolution))
+            }
+        }
         return outcome
     }
 

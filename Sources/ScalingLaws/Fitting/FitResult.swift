@@ -39,6 +39,10 @@ public struct FitResult<Form: LawForm>: Sendable {
     public let starts: [StartResult]
     /// What a careful reader should know before trusting the numbers (empty when nothing is amiss).
     public let warnings: [FitWarning]
+    /// The distinct optima the starts reached within 1% of the best objective, best first, with
+    /// how many starts reached each (one entry for a well-posed fit; see
+    /// ``FitWarning/severalOptima(count:objectives:)``).
+    public let optima: [LocalOptimum]
     /// Wall-clock seconds of the fit (all starts and the diagnostics).
     public let seconds: Double
     let outcome: FitOutcome
@@ -67,6 +71,7 @@ public struct FitResult<Form: LawForm>: Sendable {
         bestStart = outcome.bestIndex
         starts = outcome.starts
         warnings = outcome.warnings
+        optima = outcome.optima
         seconds = outcome.seconds
         self.outcome = outcome
     }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import ScalingLaws
+
+/// Each diagnostic fires on a fit constructed to need it, names the parameters and numbers, and
+/// stays silent on a well-posed fit.
+@Suite struct FitDiagnosticsTests {
+    /// y = a·D + b·(D·10⁻¹²): b moves the predictions by a trillionth of a's effect.
+    struct NegligibleTermForm: LawForm {
+        var variables: [Variable] { [.D] }
+        var parameters: [Parameter] { ["a", "b"] }
+        func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
+            p[0] * x[0] + p[1] * x[0] * T(1e-12)
+        }
+    }
+
+    /// y = E + A·D^−α on a narrow range of D: the three trade off against each other.
+    struct OffsetPowerForm: LawForm {
+        var variables: [Variable] { [.D] }
+        var parameters: [Parameter] { ["E", "A", "alpha"] }
+        func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
+            p[0] + p[1] / T.pow(x[0], p[2])
+        }
+    }
+
+    /// y = p·D + q·D·(1 + εD) + r·D·(1 + εD²): three nearly collinear columns.
+    struct CollinearForm: LawForm {
+        var variables: [Variable] { [.D] }
+        var parameters: [Parameter] { ["p", "q", "r"].map { Parameter($0, symbol: Symbol($0), domain: .real) } }
+        func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
+            let d = x[0], epsilon = T(1e-4)
+            return p[0] * d + p[1] * d * (T(1) + epsilon * d) + p[2] * d * (T(1) + epsilon * d * d)
+        }
+    }
+
+    /// y = A·e^(−D/τ₁) + B·e^(−D/τ₂): swapping (A, τ₁) with (B, τ₂) gives the same law.
+    struct TwoExponentialsForm: LawForm {
+        var variables: [Variable] { [.D] }
+        var parameters: [Parameter] { ["A", "tau1", "B", "tau2"] }
+        func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
+            p[0] * T.exp(-x[0] / p[1]) + p[2] * T.exp(-x[0] / p[3])
+        }
+    }
+
+    static func data<Form: LawForm>(_ law: ScalingLaw<Form>, _ range: ClosedRange<Double>, count: Int = 40,
+                                    noise: Double, seed: UInt64) throws -> Observations {
+        try FittingSupport.observations(law, at: FittingSupport.points(count, [.D: range], seed: seed), noise: noise, seed: seed)
+    }
+
+    @Test func aWellPosedFitHasNoWarnings() throws {
+        let truth = Hoffmann2022.printed
+        let points = FittingSupport.points(120, [.N: 1e7...1e11, .D: 1e9...1e13], seed: 11)
+        let data = try FittingSupport.observations(truth, at: points, noise: 0.002, seed: 11)
+        let fit = try truth.setting("E", to: 2).setting("A", to: 300).fit(to: data)
+        #expect(fit.isConverged)
+        #expect(fit.warnings.isEmpty, "\(fit.warnings)")
+        #expect(fit.optima.count == 1)
+    }
+
+    @Test func aParameterThatBarelyMattersIsInsensitive() throws {
+        let truth = try ScalingLaw(NegligibleTermForm(), values: ["a": 2, "b": 3])
+        let fit = try truth.fit(to: try Self.data(truth, 1...100, noise: 0.01, seed: 3))
+        let insensitive = fit.warnings.compactMap { warning -> String? in
+            if case .insensitive(let parameter, _, let sensitivity, let noise) = warning, sensitivity < noise { return parameter }
+            return nil
+        }
+        #expect(insensitive == ["b"], "\(fit.warnings)")
+        #expect(fit.warnings.map(\.description).contains { $0.hasPrefix("b = ") && $0.contains("barely matters") })
+    }
+
+    @Test func aNarrowRangeLeavesParametersWeaklyIdentified() throws {
+        let truth = try ScalingLaw(OffsetPowerForm(), values: ["E": 1.5, "A": 2, "alpha": 0.5])
+        let fit = try truth.fit(to: try Self.data(truth, 1...1.5, count: 30, noise: 0.01, seed: 5))
+        let weak = fit.warnings.compactMap { warning -> (String, String?)? in
+            if case .weaklyIdentified(let parameter, let value, let error, let partner, _) = warning, error > 0.5 * value {
+                return (parameter, partner)
+            }
+            return nil
+        }
+        #expect(!weak.isEmpty, "\(fit.warnings)")
+        #expect(weak.allSatisfy { $0.1 != nil }, "a weak parameter here always has a strongly correlated partner")
+        #expect(fit.warnings.map(\.description).contains { $0.contains("weakly identified") && $0.contains("moves with") })
+    }
+
+    @Test func nearlyCollinearParametersAreNearlySingular() throws {
+        let truth = try ScalingLaw(CollinearForm(), values: ["p": 1, "q": 1, "r": 1])
+        let fit = try truth.fit(to: try Self.data(truth, 1...10, noise: 0.001, seed: 7))
+        let singular = fit.warnings.compactMap { warning -> [String]? in
+            if case .nearlySingular(let parameters, _, let eigenvalue) = warning, eigenvalue < 1e-6 { return parameters }
+            return nil
+        }
+        // The undetermined direction is mostly p − q (correlation −0.9998, short of a ridge).
+        #expect(singular == [["p", "q"]], "\(fit.warnings)")
+        #expect(fit.warnings.map(\.description).contains { $0.hasPrefix("p, q move together: the combination") })
+    }
+
+    @Test func swappedExponentialsAreSeveralTiedOptima() throws {
+        let truth = try ScalingLaw(TwoExponentialsForm(), values: ["A": 1, "tau1": 1, "B": 2, "tau2": 5])
+        let data = try Self.data(truth, 0.05...20, count: 60, noise: 0.005, seed: 9)
+        let starts: Starts = .list([["A": 1.2, "tau1": 0.8, "B": 1.8, "tau2": 6], ["A": 1.8, "tau1": 6, "B": 1.2, "tau2": 0.8]])
+        let fit = try truth.fit(to: data, starts: starts, optimizer: .levenbergMarquardt)
+        #expect(fit.optima.count == 2, "\(fit.optima)")
+        #expect(fit.optima.map(\.starts) == [1, 1])
+        if fit.optima.count == 2 {
+            let first = fit.optima[0].parameters, second = fit.optima[1].parameters
+            #expect(abs(first["A"]! / second["B"]! - 1) < 1e-6 && abs(first["tau1"]! / second["tau2"]! - 1) < 1e-6)
+        }
+        #expect(fit.warnings.contains { if case .severalOptima(2, _) = $0 { return true } else { return false } }, "\(fit.warnings)")
+        #expect(fit.warnings.contains { if case .numericallyTied = $0 { return true } else { return false } }, "\(fit.warnings)")
+    }
+
+    @Test func eigenvaluesOfASmallSymmetricMatrix() throws {
+        // [[2, 1], [1, 2]] has eigenvalues 1 and 3; the smallest's vector is (1, −1)/√2.
+        let (value, vector) = try #require(SymmetricEigen.smallest([2, 1, 1, 2], n: 2))
+        #expect(abs(value - 1) < 1e-14)
+        #expect(abs(abs(vector[0]) - 0.5.squareRoot()) < 1e-14 && vector[0] * vector[1] < 0)
+        #expect(SymmetricEigen.smallest([1, .nan, .nan, 1], n: 2) == nil)
+    }
+}
