@@ -11,9 +11,10 @@ import ScalingLaws
 var parameterCounts: [Double] = [7e9, 70e9, 405e9]
 var tokenCounts: [Double] = [1e12, 15e12, 100e12]
 var bitWidths: [Double] = [2, 3, 4, 8]
+var formats: [String]? = nil
 var printsJSON = false
 var parser = OptionParser(
-    usage: "CompareLaws [--N LIST] [--D LIST] [--bits LIST] [--json]",
+    usage: "CompareLaws [--N LIST] [--D LIST] [--bits LIST] [--format LIST] [--json]",
     summary: """
         Prints each paper's predicted loss increase (nats) from quantization or compression for the
         parameter counts N and training tokens D given (by default N ∈ {7e9, 70e9, 405e9},
@@ -31,6 +32,13 @@ parser.option("--D", value: "LIST", help: "training tokens (raw), e.g. 15e12") {
 parser.option("--bits", value: "LIST", help: "post-training bit widths of the Ouyang and Kumar rows") { text throws(OptionParser.Failure) in
     bitWidths = try OptionParser.positives(text, "--bits")
 }
+parser.option("--format", value: "LIST", help: "only these formats, e.g. 4-bit,E2M1,MXFP4 (default: all)") { text throws(OptionParser.Failure) in
+    let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard !names.isEmpty, !names.contains(where: \.isEmpty) else {
+        throw OptionParser.Failure("--format needs a comma-separated list of format names, got '\(text)'")
+    }
+    formats = names
+}
 parser.flag("--json", help: "a JSON array: law, N, D, format, value, setting, confidence, extrapolation, extrapolations") {
     printsJSON = true
 }
@@ -40,7 +48,16 @@ let comparison = DegradationComparison(bitWidths: bitWidths)
 
 let rows: [DegradationComparison.Row]
 do {
-    rows = try comparison.rows(N: parameterCounts, D: tokenCounts)
+    let all = try comparison.rows(N: parameterCounts, D: tokenCounts)
+    if let formats {
+        let known = all.map(\.format).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if let unknown = formats.first(where: { !known.contains($0) }) {
+            OptionParser.fail("--format: no row has the format '\(unknown)'; the formats are \(known.joined(separator: ", "))")
+        }
+        rows = all.filter { formats.contains($0.format) }
+    } else {
+        rows = all
+    }
 } catch {
     FileHandle.standardError.write(Data("CompareLaws: \(error)\n".utf8))
     exit(1)

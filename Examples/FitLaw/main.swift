@@ -202,10 +202,9 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
     let starts: Starts = settings.hoffmannGrid ? .hoffmann2022 : settings.grid.isEmpty ? .current : .grid(Dictionary(uniqueKeysWithValues: settings.grid.map { (Parameter($0.key), $0.value) }))
     let fit = try law.fit(to: data, loss: settings.loss, residuals: settings.residuals, starts: starts,
                           optimizer: settings.optimizer, options: settings.options)
-    if settings.bootstrap > 0 {
-        Progress("FitLaw", quiet: settings.quiet).note("bootstrap of \(settings.bootstrap) resamples")
-    }
-    let bootstrap = settings.bootstrap > 0 ? try fit.bootstrap(resamples: settings.bootstrap, seed: settings.seed) : nil
+    let progress = Progress("FitLaw bootstrap", quiet: settings.quiet)
+    let bootstrap = settings.bootstrap > 0
+        ? try fit.bootstrap(resamples: settings.bootstrap, seed: settings.seed) { progress.update($0, of: $1) } : nil
 
     if settings.json {
         var parameters: [String: Any] = [:]

@@ -104,7 +104,9 @@ do {
     progress.note(String(format: "grid fit in %.2f s; likelihood fit in %.2f s; bootstrap of %d resamples", grid.seconds,
                          likelihood.seconds, arguments.resamples))
     bootstrap = try likelihood.bootstrap(resamples: arguments.resamples, seed: arguments.seed,
-                                         concurrency: arguments.concurrency)
+                                         concurrency: arguments.concurrency) { done, total in
+        progress.update(done, of: total)
+    }
 } catch {
     fail(error.description)
 }

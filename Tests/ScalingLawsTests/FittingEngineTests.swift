@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ScalingLaws
 
@@ -243,7 +244,13 @@ import Testing
         let (data, _, _) = try powerLawData(seed: 20, count: 30)
         let fit = try ScalingLaw(PowerLawForm(.N), values: ["c": 1, "kappa": 0]).fit(to: data)
         let first = try fit.bootstrap(resamples: 200, seed: 5, concurrency: 1)
-        let again = try fit.bootstrap(resamples: 200, seed: 5, concurrency: 2)
+        let reports = Mutex<[Int]>([])
+        let again = try fit.bootstrap(resamples: 200, seed: 5, concurrency: 2) { done, total in
+            #expect(total == 200)
+            reports.withLock { $0.append(done) }
+        }
+        // One report per refit, counting 1 … 200 (in completion order, from both threads).
+        #expect(reports.withLock { $0.sorted() } == Array(1...200))
         let other = try fit.bootstrap(resamples: 200, seed: 6)
         #expect(first.samples == again.samples)
         #expect(first.samples != other.samples)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The law-independent part of a bootstrap: draw the resamples' weights, refit each, collect the
 /// free parameters' natural values.
@@ -13,12 +14,13 @@ struct BootstrapRun: Sendable {
     /// Refits `problem` with `optimizer` and `tolerances` from the optimum `start` (search
     /// coordinates) to `resamples` resamples drawn from `seed`.
     init(problem: FitProblem, optimizer: Optimizer, tolerances: Tolerances, start: [Double], resamples: Int, seed: UInt64,
-         concurrency: Int?) {
+         concurrency: Int?, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         let began = DispatchTime.now().uptimeNanoseconds
         let n = problem.count
         let k = problem.free.count
         var seedMixer = SplitMix64(state: seed)
         let base = seedMixer.next()
+        let counter = CompletionCounter()
         let results: [LocalResult] = ParallelWork.map(
             count: resamples, concurrency: concurrency, makeState: { FitProblem.Workspace(problem) }
         ) { index, workspace in
@@ -32,10 +34,12 @@ struct BootstrapRun: Sendable {
                 weights[draw] += 1
             }
             for i in 0..<n { weights[i] *= problem.weights[i] }
-            return weights.withUnsafeBufferPointer { weightPointer in
+            let result = weights.withUnsafeBufferPointer { weightPointer in
                 FitPlan.optimize(problem, optimizer: optimizer, tolerances: tolerances, from: start,
                                  weights: weightPointer.baseAddress!, workspace, initializeScale: false)
             }
+            if let progress { progress(counter.increment(), resamples) }
+            return result
         }
         var samples: [[Double]] = []
         var failures = 0, unconverged = 0
@@ -54,5 +58,19 @@ struct BootstrapRun: Sendable {
         self.unconverged = unconverged
         self.requested = resamples
         self.seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+    }
+}
+
+/// A thread-safe count of finished jobs, for progress reports.
+final class CompletionCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+
+    /// Counts one more finished job and returns the total so far.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        return done
     }
 }

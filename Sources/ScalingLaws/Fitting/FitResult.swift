@@ -119,8 +119,11 @@ public struct FitResult<Form: LawForm>: Sendable {
     ///   - seed: the seed of the resamples' streams.
     ///   - level: the confidence level of the percentile intervals, in (0, 1).
     ///   - concurrency: threads to use; nil means one per core.
+    ///   - progress: called with (refits done, resamples) after each refit, from the worker
+    ///     threads (so it must be thread-safe and cheap; throttle any output yourself).
     public func bootstrap(
-        resamples: Int = 1000, seed: UInt64 = 0, level: Double = 0.95, concurrency: Int? = nil
+        resamples: Int = 1000, seed: UInt64 = 0, level: Double = 0.95, concurrency: Int? = nil,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(FitError) -> Bootstrap<Form> {
         guard (2...Bootstrap<Form>.maximumResamples).contains(resamples) else {
             throw .invalidOption("a bootstrap needs 2 to \(Bootstrap<Form>.maximumResamples) resamples, got \(resamples)")
@@ -129,7 +132,7 @@ public struct FitResult<Form: LawForm>: Sendable {
         if let concurrency, concurrency < 1 { throw .invalidOption("concurrency must be ≥ 1, got \(concurrency)") }
         let run = BootstrapRun(problem: outcome.problem, optimizer: outcome.plan.optimizer,
                                tolerances: Tolerances(outcome.plan.options, weights: outcome.problem.weights), start: outcome.best.u,
-                               resamples: resamples, seed: seed, concurrency: concurrency)
+                               resamples: resamples, seed: seed, concurrency: concurrency, progress: progress)
         return Bootstrap(law: law, run: run, seed: seed, level: level)
     }
 }
