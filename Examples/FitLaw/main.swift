@@ -56,7 +56,13 @@ func lossFunction(_ text: String) throws(Failure) -> LossFunction {
     case ("huber", let delta?): return .huber(delta: try OptionParser.positive(delta, "--loss"))
     case ("softL1", let scale?): return .softL1(scale: try OptionParser.positive(scale, "--loss"))
     case ("huberLikelihood", let delta?): return .huberLikelihood(delta: try OptionParser.positive(delta, "--loss"))
-    default: throw Failure("--loss: unknown loss '\(text)' (leastSquares, huber:DELTA, softL1:SCALE, huberLikelihood:DELTA)")
+    case ("asymmetric", let weights?):
+        let pair = weights.split(separator: ",").map(String.init)
+        guard pair.count == 2 else { throw Failure("--loss asymmetric:UNDER,OVER needs two weights, got '\(weights)'") }
+        return .asymmetric(underPrediction: try OptionParser.positive(pair[0], "--loss"),
+                           overPrediction: try OptionParser.positive(pair[1], "--loss"))
+    default:
+        throw Failure("--loss: unknown loss '\(text)' (leastSquares, huber:DELTA, softL1:SCALE, huberLikelihood:DELTA, asymmetric:UNDER,OVER)")
     }
 }
 
@@ -95,7 +101,7 @@ func parse() -> Settings {
     parser.option("--drop-largest", value: "K", help: "drop the K points of largest target (Besiroglu et al. drop 5)") {
         text throws(Failure) in settings.dropLargest = try OptionParser.integer(text, "--drop-largest", in: 0...1_000_000)
     }
-    parser.option("--loss", value: "L", help: "leastSquares (default), huber:DELTA, softL1:SCALE, huberLikelihood:DELTA") {
+    parser.option("--loss", value: "L", help: "leastSquares (default), huber:DELTA, softL1:SCALE, huberLikelihood:DELTA, asymmetric:UNDER,OVER") {
         text throws(Failure) in settings.loss = try lossFunction(text)
     }
     parser.option("--residuals", value: "R", help: "log (default) or linear") { text throws(Failure) in

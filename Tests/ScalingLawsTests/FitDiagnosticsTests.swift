@@ -117,3 +117,92 @@ import Testing
         #expect(SymmetricEigen.smallest([1, .nan, .nan, 1], n: 2) == nil)
     }
 }
+
+/// The objective, residuals and Jacobian at given values, and the asymmetric loss.
+@Suite struct ObjectiveEvaluationTests {
+    static func data() throws -> Observations {
+        let points = FittingSupport.points(40, [.N: 1e7...1e11, .D: 1e9...1e13], seed: 21)
+        return try FittingSupport.observations(Hoffmann2022.printed, at: points, noise: 0.01, seed: 21)
+    }
+
+    @Test func objectiveAtTheOptimumIsTheFitsAndTheJacobianIsExact() throws {
+        let data = try Self.data()
+        let fit = try Hoffmann2022.printed.fit(to: data, loss: .huber(delta: 1e-2))
+        let evaluation = try fit.law.objective(on: data, loss: .huber(delta: 1e-2))
+        #expect(abs(evaluation.objective / fit.objective - 1) < 1e-12)
+        // By hand: Σ ρ(ln y − ln ŷ).
+        var total = 0.0
+        for i in 0..<data.count {
+            let prediction = try fit.law(N: data.column(.N)![i], D: data.column(.D)![i])
+            let r = Double.log(data.targets[i]) - Double.log(prediction)
+            total += abs(r) <= 1e-2 ? 0.5 * r * r : 1e-2 * (abs(r) - 0.5e-2)
+            #expect(abs(evaluation.residuals[i] - r) < 1e-13 && abs(evaluation.predictions[i] / prediction - 1) < 1e-14)
+        }
+        #expect(abs(evaluation.objective / total - 1) < 1e-12)
+        // The published constants are worse than the fit on its own data.
+        #expect(try Hoffmann2022.printed.objective(on: data, loss: .huber(delta: 1e-2)).objective >= fit.objective)
+        // Jacobian against central differences of the residuals.
+        let alpha = try #require(evaluation.freeParameters.firstIndex(of: ChinchillaForm.alpha))
+        let step = 1e-6
+        let up = try fit.law.setting("alpha", to: fit.parameters[ChinchillaForm.alpha]! + step).objective(on: data).residuals
+        let down = try fit.law.setting("alpha", to: fit.parameters[ChinchillaForm.alpha]! - step).objective(on: data).residuals
+        for i in 0..<data.count {
+            let numeric = (up[i] - down[i]) / (2 * step)
+            #expect(abs(evaluation.jacobian[i][alpha] - numeric) <= 1e-6 * max(1, abs(numeric)))
+        }
+        #expect(throws: FitError.self) { try fit.law.objective(on: data, loss: .huberLikelihood(delta: 1e-3)) }
+        #expect(try fit.law.objective(on: data, loss: .huberLikelihood(delta: 1e-3), scale: 0.01).objective.isFinite)
+    }
+
+    /// Weighing under-prediction 10× pushes the fitted curve up: fewer points lie above it.
+    @Test func asymmetricLossShiftsTheFit() throws {
+        let data = try Self.data()
+        let symmetric = try Hoffmann2022.printed.fit(to: data)
+        let cautious = try Hoffmann2022.printed.fit(to: data, loss: .asymmetric(underPrediction: 10, overPrediction: 1))
+        func above(_ law: ScalingLaw<ChinchillaForm>) throws -> Int {
+            try (0..<data.count).filter { data.targets[$0] > (try law(N: data.column(.N)![$0], D: data.column(.D)![$0])) }.count
+        }
+        #expect(try above(cautious.law) < above(symmetric.law))
+        // LM and L-BFGS (the fused SIMD kernel) agree on the asymmetric objective.
+        let lbfgs = try Hoffmann2022.printed.fit(to: data, loss: .asymmetric(underPrediction: 10, overPrediction: 1), optimizer: .lbfgs())
+        #expect(abs(lbfgs.objective / cautious.objective - 1) < 1e-6)
+        #expect(throws: FitError.self) { try Hoffmann2022.printed.fit(to: data, loss: .asymmetric(underPrediction: 0, overPrediction: 1)) }
+    }
+}
+
+/// Intervals of derived numbers count the resamples they leave out.
+@Suite struct DerivedIntervalTests {
+    @Test func leftOutResamplesAreCountedByReason() throws {
+        let points = FittingSupport.points(40, [.N: 1e7...1e11, .D: 1e9...1e13], seed: 31)
+        let data = try FittingSupport.observations(Hoffmann2022.printed, at: points, noise: 0.01, seed: 31)
+        let fit = try Hoffmann2022.printed.fit(to: data)
+        let bootstrap = try fit.bootstrap(resamples: 60, seed: 3)
+        let loss = try bootstrap.derivedInterval(level: 0.9) { try $0(N: 1e10, D: 2e11) }
+        #expect(loss.kept == bootstrap.samples.count && loss.leftOutCount == bootstrap.failures)
+        let estimate = try #require(loss.estimate)
+        #expect(loss.percentile.contains(estimate) && loss.studentT.contains(estimate))
+        #expect(loss.percentile == (try bootstrap.interval(level: 0.9) { try $0(N: 1e10, D: 2e11) }))
+        // Student-t: mean ± t₀.₉₅(59)·sd, t₀.₉₅(59) = 1.671093 (scipy), over the same 60 values.
+        let values = try bootstrap.samples.map { sample in
+            var law = fit.law
+            for (parameter, value) in zip(bootstrap.parameters, sample) { law = try law.setting(parameter, to: value) }
+            return try law(N: 1e10, D: 2e11)
+        }
+        try #require(values.count == 60)
+        let mean = values.reduce(0, +) / 60
+        let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 59).squareRoot()
+        #expect(abs((loss.studentT.lowerBound + loss.studentT.upperBound) / 2 - mean) <= 1e-12 * mean)
+        #expect(abs((loss.studentT.upperBound - mean) / sd - 1.671093) < 1e-5)
+        // A quantity that fails on half the resamples: counted, with its reason.
+        var calls = 0
+        let flaky = try bootstrap.derivedInterval { law -> Double in
+            calls += 1
+            if calls.isMultiple(of: 2) { throw ScalingLawError.nonFiniteResult("every other one") }
+            return calls.isMultiple(of: 3) ? .nan : try law(N: 1e10, D: 2e11)
+        }
+        #expect(flaky.leftOut.keys.contains("not finite") && flaky.leftOut.keys.contains { $0.contains("every other one") })
+        #expect(flaky.kept + flaky.leftOutCount == bootstrap.samples.count + bootstrap.failures)
+        #expect(throws: FitError.self) { try bootstrap.derivedInterval { _ in Double.nan } }
+        #expect(throws: FitError.self) { try bootstrap.derivedInterval(level: 1.5) { try $0(N: 1e10, D: 2e11) } }
+    }
+}

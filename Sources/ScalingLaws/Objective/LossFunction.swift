@@ -28,6 +28,10 @@ public enum LossFunction: Sendable, Hashable {
     /// with δ applied to the standardised residual `r/σ`. σ is fitted with the law's parameters
     /// (as `ln σ`) and reported as ``FitResult/scale``. Minimised by L-BFGS only.
     case huberLikelihood(delta: Double)
+    /// `ρ(r) = c·r²/2` with `c = underPrediction` where the law under-predicts (r > 0: the measured
+    /// value is above the prediction) and `c = overPrediction` where it over-predicts: for a law
+    /// that must not promise a loss lower than reality, weigh under-prediction more.
+    case asymmetric(underPrediction: Double, overPrediction: Double)
 
     /// Whether Levenberg–Marquardt can minimise it (a sum of ρ(rᵢ), with ρ quadratic near zero).
     public var isLeastSquaresShaped: Bool {
@@ -42,6 +46,10 @@ public enum LossFunction: Sendable, Hashable {
             guard delta > 0, delta.isFinite else { throw .invalidOption("the Huber δ must be finite and > 0, got \(delta)") }
         case .softL1(let scale):
             guard scale > 0, scale.isFinite else { throw .invalidOption("the soft-L1 scale must be finite and > 0, got \(scale)") }
+        case .asymmetric(let under, let over):
+            guard under > 0, under.isFinite, over > 0, over.isFinite else {
+                throw .invalidOption("the asymmetric loss's weights must be finite and > 0, got \(under) (under-prediction) and \(over) (over-prediction)")
+            }
         }
     }
 
@@ -60,6 +68,9 @@ public enum LossFunction: Sendable, Hashable {
             let scaled = r / c
             let root = (1 + scaled * scaled).squareRoot()
             return (c * c * (root - 1), r / root)
+        case .asymmetric(let under, let over):
+            let c = r > 0 ? under : over
+            return (0.5 * c * r * r, c * r)
         }
     }
 
@@ -74,6 +85,8 @@ public enum LossFunction: Sendable, Hashable {
         case .softL1(let c):
             let scaled = r / c
             return 1 / (1 + scaled * scaled).squareRoot()
+        case .asymmetric(let under, let over):
+            return r > 0 ? under : over
         }
     }
 

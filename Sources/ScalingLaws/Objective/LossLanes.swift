@@ -118,6 +118,11 @@ struct LossLanes {
             let scaled = r / Lanes(repeating: c)
             let root = (1 + scaled * scaled).squareRoot()
             return (c * c * (root - 1), r / root)
+        case .asymmetric(let under, let over):
+            // c = under where r > 0, else over: the sign bit of −r, as a 0/1 lane mask.
+            let positive = Lanes(unsafeBitCast(unsafeBitCast(-r, to: SIMD8<UInt64>.self) &>> 63, to: SIMD8<Int64>.self))
+            let c = over + (under - over) * positive
+            return (0.5 * c * r * r, c * r)
         }
     }
 
