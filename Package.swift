@@ -50,6 +50,11 @@ let package = Package(
             path: "Examples/PlanQuantization"
         ),
         .executableTarget(
+            name: "CompareFits",
+            dependencies: ["ScalingLaws", "ScalingLawsData", "ExampleSupport"],
+            path: "Examples/CompareFits"
+        ),
+        .executableTarget(
             name: "Figures",
             dependencies: ["ScalingLaws", "ScalingLawsData", "ScalingLawsPlot", "ExampleSupport"],
             path: "Examples/Figures"

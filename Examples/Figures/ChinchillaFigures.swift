@@ -160,3 +160,30 @@ func safeBitWidthFigure() throws -> String {
                         xEdges: xEdges, yEdges: yEdges, categories: categories, cells: cells)
     return try map.svg()
 }
+
+/// The held-out check of the Chinchilla form on Epoch's points: fitted on the smaller 85% of model
+/// sizes, predicted vs measured for every point, the held-out ones marked.
+func heldOutFigure(_ fit: ChinchillaFit) throws -> String {
+    let n = fit.data.column(.N)!, d = fit.data.column(.D)!, loss = fit.data.targets
+    let threshold = n.sorted()[Int(0.85 * Double(n.count))]
+    let train = try fit.data.subset(n.indices.filter { n[$0] < threshold })
+    let tied = try Besiroglu2024.refit.renaming(["beta": "alpha"]).fit(to: train, loss: .huber(delta: 1e-3)).law
+    let full = try Besiroglu2024.refit.fit(to: train, loss: .huber(delta: 1e-3)).law
+    var chart = Chart(title: "Fitted on N < \(short(threshold)), judged on the larger models (Epoch's points)",
+                      x: Axis("measured loss (nats)"), y: Axis("predicted / measured"))
+    let predictors: [(String, (Double, Double) throws -> Double, MarkerShape)] = [
+        ("E + A/N^α + B/D^β", { try full(N: $0, D: $1) }, .circle),
+        ("α = β", { try tied([.N: $0, .D: $1]) }, .triangle),
+    ]
+    for (name, predict, marker) in predictors {
+        var fitted: [PlotPoint] = [], held: [PlotPoint] = []
+        for row in n.indices {
+            let point = PlotPoint(loss[row], try predict(n[row], d[row]) / loss[row])
+            if n[row] < threshold { fitted.append(point) } else { held.append(point) }
+        }
+        chart.add(ScatterSeries("\(name), fitted points", points: fitted, marker: marker, color: "#BBBBBB"))
+        chart.add(ScatterSeries("\(name), held out", points: held, marker: marker))
+    }
+    chart.add(LineSeries("exact", points: [PlotPoint(loss.min()!, 1), PlotPoint(loss.max()!, 1)], style: .dashed, color: "#444444"))
+    return try chart.svg()
+}

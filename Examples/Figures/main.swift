@@ -61,3 +61,4 @@ save("compute-optimal.svg") { try computeOptimalFigure() }
 save("pareto-memory.svg") { try paretoFigure() }
 save("safe-bit-width-map.svg") { try safeBitWidthFigure() }
 save("bootstrap-band.svg") { try bootstrapFigure(fit) }
+save("held-out-chinchilla.svg") { try heldOutFigure(fit) }

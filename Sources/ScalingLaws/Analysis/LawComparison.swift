@@ -23,8 +23,8 @@ public struct LawComparison: Sendable {
 
         public var description: String {
             switch self {
-            case .holdOutLargest(let variable, let fraction): return "largest \(Int((fraction * 100).rounded()))% of \(variable.id) held out"
-            case .holdOutLargestCompute(let fraction): return "largest \(Int((fraction * 100).rounded()))% of compute 6ND held out"
+            case .holdOutLargest(let variable, let fraction): return "largest \(percent(fraction)) of \(variable.id) held out"
+            case .holdOutLargestCompute(let fraction): return "largest \(percent(fraction)) of compute 6ND held out"
             case .leaveOneOut(let variable): return "leave one \(variable.id) out"
             case .kFold(let k, let seed): return "\(k)-fold (seed \(seed))"
             }
@@ -50,7 +50,17 @@ public struct LawComparison: Sendable {
             fit = { data throws(FitError) in
                 let result = try law.fit(to: data, loss: loss, residuals: residuals, starts: starts, optimizer: optimizer, options: options)
                 let fitted = result.law
-                return ({ points in try fitted.objective(on: points).predictions }, result.objective, result.warnings)
+                let predict: @Sendable (Observations) throws -> [Double] = { points in
+                    try (0..<points.count).map { row in
+                        var point: [Variable: Double] = [:]
+                        for variable in fitted.variables {
+                            guard let column = points.column(variable) else { throw FitError.missingVariable(variable.id) }
+                            point[variable] = column[row]
+                        }
+                        return try fitted(point)
+                    }
+                }
+                return (predict, result.objective, result.warnings)
             }
         }
     }
@@ -170,4 +180,11 @@ public struct LawComparison: Sendable {
             return (0..<k).map { fold in stride(from: fold, to: shuffled.count, by: k).map { shuffled[$0] }.sorted() }
         }
     }
+}
+
+/// A fraction as a percentage for messages (any Double, NaN included, prints).
+private func percent(_ fraction: Double) -> String {
+    let value = fraction * 100
+    guard value.isFinite else { return "\(value)%" }
+    return "\((value * 10).rounded() / 10)%"
 }

@@ -54,7 +54,8 @@ public enum FitWarning: Sendable, Hashable, CustomStringConvertible {
         case .insensitive(let parameter, let value, let sensitivity, let noise):
             return "\(parameter) = \(value) barely matters: moving it across its plausible range changes the predictions by \(short(sensitivity)) (RMS), below the residuals' \(short(noise))"
         case .weaklyIdentified(let parameter, let value, let error, let partner, let correlation):
-            let relative = Int((100 * error / Swift.abs(value)).rounded())
+            // Formatted, never converted to Int: the ratio can be astronomically large (value → 0).
+            let relative = short((100 * error / Swift.abs(value)).rounded())
             let together = partner.map { partner in
                 " and moves with \(partner) (correlation \(short(correlation ?? 0))): the data fix a combination of the two"
             } ?? ""
