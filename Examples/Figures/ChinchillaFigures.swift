@@ -187,3 +187,23 @@ func heldOutFigure(_ fit: ChinchillaFit) throws -> String {
     chart.add(LineSeries("exact", points: [PlotPoint(loss.min()!, 1), PlotPoint(loss.max()!, 1)], style: .dashed, color: "#444444"))
     return try chart.svg()
 }
+
+/// Held-out error against compute for three law forms (Epoch's points, the largest 30% of compute
+/// held out): how each form's extrapolation error grows with the compute it extrapolates to.
+func heldOutErrorFigure(_ fit: ChinchillaFit) throws -> String {
+    let n = fit.data.column(.N)!, d = fit.data.column(.D)!, loss = fit.data.targets
+    let comparison = try LawComparison(data: fit.data, candidates: [
+        .init("E + A/N^α + B/D^β", law: Besiroglu2024.refit, loss: .huber(delta: 1e-3)),
+        .init("α = β", law: Besiroglu2024.refit.renaming(["beta": "alpha"]), loss: .huber(delta: 1e-3)),
+        .init("Kaplan", law: Ouyang2024.baseline16, loss: .huber(delta: 1e-3)),
+    ], validation: .holdOutLargestCompute(fraction: 0.3))
+    var chart = Chart(title: "Error on the held-out largest-compute runs, by law form (Epoch's points)",
+                      x: Axis("training compute C = 6ND (FLOP)", scale: .log10), y: Axis("|predicted / measured − 1|", scale: .log10))
+    for (result, marker) in zip(comparison.results, [MarkerShape.circle, .triangle, .square]) {
+        let points = result.heldOutPredictions.keys.sorted().map { row in
+            PlotPoint(6 * n[row] * d[row], max(abs(result.heldOutPredictions[row]! / loss[row] - 1), 1e-5))
+        }
+        chart.add(ScatterSeries("\(result.name): RMSE \(String(format: "%.4f", result.heldOutError ?? .nan))", points: points, marker: marker))
+    }
+    return try chart.svg()
+}

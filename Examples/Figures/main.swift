@@ -62,3 +62,4 @@ save("pareto-memory.svg") { try paretoFigure() }
 save("safe-bit-width-map.svg") { try safeBitWidthFigure() }
 save("bootstrap-band.svg") { try bootstrapFigure(fit) }
 save("held-out-chinchilla.svg") { try heldOutFigure(fit) }
+save("held-out-error-vs-compute.svg") { try heldOutErrorFigure(fit) }

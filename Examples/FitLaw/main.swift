@@ -231,6 +231,7 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
             "formula": fit.law.formula(showingValues: true),
         ]
         if let scale = fit.scale { object["scale"] = scale }
+        if let bootstrap { object["bootstrapWarnings"] = bootstrap.warnings.map(\.description) }
         guard JSONSerialization.isValidJSONObject(object) else { fail("the results hold a non-finite number") }
         let json = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         print(String(decoding: json, as: UTF8.self))
@@ -257,6 +258,7 @@ func run<Form: LawForm>(_ law: ScalingLaw<Form>, table: CSVTable) throws {
     }
     if let scale = fit.scale { print(String(format: "scale σ       %14.6g", scale)) }
     for warning in fit.warnings { print("warning: \(warning)") }
+    for warning in bootstrap?.warnings ?? [] { print("bootstrap warning: \(warning)") }
 }
 
 do {

@@ -136,7 +136,8 @@ if arguments.json {
     likelihoodEntry["sigma"] = likelihood.scale.map { $0 as Any } ?? NSNull()
     var errors: [String: Any] = ["resamples": bootstrap.requested, "kept": bootstrap.samples.count,
                                  "failures": bootstrap.failures, "unconverged": bootstrap.unconverged,
-                                 "seed": bootstrap.seed, "seconds": bootstrap.seconds]
+                                 "seed": bootstrap.seed, "seconds": bootstrap.seconds,
+                                 "warnings": bootstrap.warnings.map(\.description)]
     // JSON has no NaN: a standard error the bootstrap could not estimate is null.
     for name in names { errors[name] = bootstrap.standardErrors[Parameter(name)].map { $0 as Any } ?? NSNull() }
     likelihoodEntry["bootstrap"] = errors
@@ -172,4 +173,5 @@ if arguments.json {
                  bootstrap.requested, bootstrap.seed, bootstrap.samples.count, bootstrap.failures,
                  bootstrap.unconverged, bootstrap.seconds))
     for warning in likelihood.warnings { print("  warning: \(warning)") }
+    for warning in bootstrap.warnings { print("  bootstrap warning: \(warning)") }
 }

@@ -206,3 +206,19 @@ import Testing
         #expect(throws: FitError.self) { try bootstrap.derivedInterval(level: 1.5) { try $0(N: 1e10, D: 2e11) } }
     }
 }
+
+/// A bootstrap says when its refits fail or stall, and when an interval is set by a bound.
+@Suite struct BootstrapWarningTests {
+    @Test func anIntervalOnABoundIsFlagged() throws {
+        let truth = try ScalingLaw(PowerLawForm(.N), values: ["c": 5, "kappa": -0.2])
+        let data = try FittingSupport.observations(truth, at: FittingSupport.points(30, [.N: 1e6...1e10], seed: 4), noise: 0.01, seed: 4)
+        var options = FitOptions()
+        options.bounds = [Parameter("kappa"): -0.5 ... -0.3]
+        let fit = try truth.setting("kappa", to: -0.4).fit(to: data, options: options)
+        let bootstrap = try fit.bootstrap(resamples: 40, seed: 1)
+        #expect(bootstrap.warnings.contains { if case .intervalAtBound("kappa", _, -0.3) = $0 { return true } else { return false } },
+                "\(bootstrap.warnings)")
+        let free = try ScalingLaw(PowerLawForm(.N), values: ["c": 5, "kappa": -0.2]).fit(to: data).bootstrap(resamples: 40, seed: 1)
+        #expect(free.warnings.isEmpty, "\(free.warnings)")
+    }
+}

@@ -121,7 +121,7 @@ import ScalingLawsPlot
             "chinchilla-loss-vs-compute.svg": (10, nil), "chinchilla-predicted-vs-measured.svg": (6, nil),
             "isoflop.svg": (6, nil), "compute-optimal.svg": (4, 1e18...1e26), "pareto-memory.svg": (6, nil),
             "safe-bit-width-map.svg": (6, 1e8...1e12), "bootstrap-band.svg": (3, 1e8...1e12),
-            "held-out-chinchilla.svg": (5, nil),
+            "held-out-chinchilla.svg": (5, nil), "held-out-error-vs-compute.svg": (3, nil),
         ]
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
         #expect(Set(files) == Set(expected.keys))

@@ -86,6 +86,8 @@ public struct LawComparison: Sendable {
         public let warnings: [FitWarning]
         /// The folds whose fit failed, with the error.
         public let failedFolds: [String]
+        /// Each held-out point's prediction by the fold that did not see it, by row of the data.
+        public let heldOutPredictions: [Int: Double]
     }
 
     /// The candidates, best held-out error first (failed ones last).
@@ -122,6 +124,7 @@ public struct LawComparison: Sendable {
         let rss = zip(data.targets, trainPredictions).reduce(0) { $0 + Double.pow(Double.log($1.0) - Double.log($1.1), 2) }
         var squares = 0.0, count = 0, worst = 0.0
         var failed: [String] = []
+        var heldOut: [Int: Double] = [:]
         for (index, test) in folds.enumerated() {
             let held = Set(test)
             do {
@@ -129,12 +132,14 @@ public struct LawComparison: Sendable {
                 let points = try data.subset(test)
                 let fold = try candidate.fit(train)
                 let predictions = try fold.predict(points)
-                for (y, prediction) in zip(points.targets, predictions) {
+                for (row, prediction) in zip(test, predictions) {
+                    let y = data.targets[row]
                     let residual = Double.log(y) - Double.log(prediction)
                     guard residual.isFinite else { throw ScalingLawError.nonFiniteResult("prediction \(prediction)") }
                     squares += residual * residual
                     worst = Swift.max(worst, Swift.abs(prediction / y - 1))
                     count += 1
+                    heldOut[row] = prediction
                 }
             } catch {
                 failed.append("fold \(index + 1): \(error)")
@@ -145,7 +150,7 @@ public struct LawComparison: Sendable {
                       heldOutError: count > 0 ? (squares / Double(count)).squareRoot() : nil,
                       maxRelativeError: count > 0 ? worst : nil,
                       aic: n * Double.log(rss / n) + 2 * k, bic: n * Double.log(rss / n) + k * Double.log(n),
-                      warnings: all.warnings, failedFolds: failed)
+                      warnings: all.warnings, failedFolds: failed, heldOutPredictions: heldOut)
     }
 
     /// The held-out rows of each fold.

@@ -25,9 +25,12 @@ public struct Bootstrap<Form: LawForm>: Sendable {
     public let intervals: [Parameter: ClosedRange<Double>]
     /// Wall-clock seconds of all refits.
     public let seconds: Double
+    /// What to know before trusting the intervals: refits that failed (left out) or stopped without
+    /// converging (kept), and intervals that reach a parameter's bound.
+    public let warnings: [BootstrapWarning]
     let law: ScalingLaw<Form>
 
-    init(law: ScalingLaw<Form>, run: BootstrapRun, seed: UInt64, level: Double) {
+    init(law: ScalingLaw<Form>, run: BootstrapRun, seed: UInt64, level: Double, bounds: [Parameter: ClosedRange<Double>] = [:]) {
         let free = law.parameters.filter { !law.fixedParameters.contains($0) }
         parameters = free
         samples = run.samples
@@ -52,6 +55,19 @@ public struct Bootstrap<Form: LawForm>: Sendable {
         self.standardErrors = standardErrors
         self.means = means
         self.intervals = intervals
+        var warnings: [BootstrapWarning] = []
+        if run.failures > 0 { warnings.append(.failedRefits(count: run.failures, of: run.requested)) }
+        if run.unconverged > 0 { warnings.append(.unconvergedRefits(count: run.unconverged, of: run.requested)) }
+        for parameter in free {
+            guard let bound = bounds[parameter], let interval = intervals[parameter] else { continue }
+            let tolerance = 1e-6 * (bound.upperBound - bound.lowerBound)
+            if interval.lowerBound - bound.lowerBound <= tolerance {
+                warnings.append(.intervalAtBound(parameter: parameter.name, interval: interval, bound: bound.lowerBound))
+            } else if bound.upperBound - interval.upperBound <= tolerance {
+                warnings.append(.intervalAtBound(parameter: parameter.name, interval: interval, bound: bound.upperBound))
+            }
+        }
+        self.warnings = warnings
     }
 
     /// The most resamples a bootstrap runs (each refits the law: a million is hours of work).
@@ -91,5 +107,27 @@ public struct Bootstrap<Form: LawForm>: Sendable {
         }
         let tail = (1 - level) / 2
         return quantile(tail)...quantile(1 - tail)
+    }
+}
+
+/// Something about a bootstrap a careful reader should know before trusting its intervals.
+public enum BootstrapWarning: Sendable, Hashable, CustomStringConvertible {
+    /// Refits that produced no usable optimum; they are left out of every statistic.
+    case failedRefits(count: Int, of: Int)
+    /// Refits that stopped without converging (typically stalled on a kink of a robust loss); they
+    /// are kept, so the spread may be slightly wider than the converged optima's.
+    case unconvergedRefits(count: Int, of: Int)
+    /// A parameter's interval reaches one of its bounds: the bound, not the data, sets that end.
+    case intervalAtBound(parameter: String, interval: ClosedRange<Double>, bound: Double)
+
+    public var description: String {
+        switch self {
+        case .failedRefits(let count, let total):
+            return "\(count) of \(total) refits failed and are left out"
+        case .unconvergedRefits(let count, let total):
+            return "\(count) of \(total) refits stopped without converging and are kept"
+        case .intervalAtBound(let parameter, let interval, let bound):
+            return "the interval [\(interval.lowerBound), \(interval.upperBound)] of \(parameter) reaches its bound \(bound): the bound, not the data, sets that end"
+        }
     }
 }

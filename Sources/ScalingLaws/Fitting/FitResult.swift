@@ -133,6 +133,6 @@ public struct FitResult<Form: LawForm>: Sendable {
         let run = BootstrapRun(problem: outcome.problem, optimizer: outcome.plan.optimizer,
                                tolerances: Tolerances(outcome.plan.options, weights: outcome.problem.weights), start: outcome.best.u,
                                resamples: resamples, seed: seed, concurrency: concurrency, progress: progress)
-        return Bootstrap(law: law, run: run, seed: seed, level: level)
+        return Bootstrap(law: law, run: run, seed: seed, level: level, bounds: outcome.plan.options.bounds)
     }
 }
