@@ -222,3 +222,38 @@ import Testing
         #expect(free.warnings.isEmpty, "\(free.warnings)")
     }
 }
+
+/// Cancelling the calling task stops a fit's starts and a bootstrap's refits with a typed error.
+@Suite struct CancellationTests {
+    static func fit() throws -> FitResult<PowerLawForm> {
+        let truth = try ScalingLaw(PowerLawForm(.N), values: ["c": 5, "kappa": -0.2])
+        let data = try FittingSupport.observations(truth, at: FittingSupport.points(30, [.N: 1e6...1e10], seed: 8), noise: 0.01, seed: 8)
+        return try truth.fit(to: data)
+    }
+
+    @Test(arguments: [1, 2])
+    func cancellingStopsABootstrap(concurrency: Int) async throws {
+        let fit = try Self.fit()
+        let task = Task { try fit.bootstrap(resamples: 1_000_000, seed: 1, concurrency: concurrency) }
+        task.cancel()
+        await #expect(throws: FitError.cancelled) { _ = try await task.value }
+    }
+
+    /// Cancelled while running (a million refits take minutes), on one thread: it stops between refits.
+    @Test func cancellingWhileRunningStopsBetweenRefits() async throws {
+        let fit = try Self.fit()
+        let running = Task.detached { try fit.bootstrap(resamples: 1_000_000, seed: 1, concurrency: 1) }
+        try await Task.sleep(for: .milliseconds(300))
+        running.cancel()
+        await #expect(throws: FitError.cancelled) { _ = try await running.value }
+    }
+
+    @Test func cancellingStopsAMultiStartFit() async throws {
+        let truth = try ScalingLaw(PowerLawForm(.N), values: ["c": 5, "kappa": -0.2])
+        let data = try FittingSupport.observations(truth, at: FittingSupport.points(30, [.N: 1e6...1e10], seed: 9), noise: 0.01, seed: 9)
+        let starts: Starts = .grid(["c": (1...400).map { Double($0) }, "kappa": (1...400).map { -Double($0) / 1000 }])
+        let task = Task { try truth.fit(to: data, starts: starts, options: FitOptions(concurrency: 2)) }
+        task.cancel()
+        await #expect(throws: FitError.cancelled) { _ = try await task.value }
+    }
+}

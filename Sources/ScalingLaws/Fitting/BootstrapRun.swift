@@ -14,14 +14,14 @@ struct BootstrapRun: Sendable {
     /// Refits `problem` with `optimizer` and `tolerances` from the optimum `start` (search
     /// coordinates) to `resamples` resamples drawn from `seed`.
     init(problem: FitProblem, optimizer: Optimizer, tolerances: Tolerances, start: [Double], resamples: Int, seed: UInt64,
-         concurrency: Int?, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+         concurrency: Int?, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CancellationError) {
         let began = DispatchTime.now().uptimeNanoseconds
         let n = problem.count
         let k = problem.free.count
         var seedMixer = SplitMix64(state: seed)
         let base = seedMixer.next()
         let counter = CompletionCounter()
-        let results: [LocalResult] = ParallelWork.map(
+        let results: [LocalResult] = try ParallelWork.map(
             count: resamples, concurrency: concurrency, makeState: { FitProblem.Workspace(problem) }
         ) { index, workspace in
             // Resample `index` has its own stream, derived from the mixed seed (not seed + index,

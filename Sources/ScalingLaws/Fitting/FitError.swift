@@ -43,6 +43,9 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     case allStartsFailed(starts: Int, firstReason: String)
     /// ``FitResult/requireConvergence()`` on a fit that did not converge.
     case notConverged(ConvergenceReason)
+    /// The task that asked for the fit or bootstrap was cancelled; the work stopped between starts
+    /// (or refits).
+    case cancelled
 
     public var description: String {
         switch self {
@@ -82,6 +85,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
             return error.description
         case .allStartsFailed(let starts, let reason):
             return "all \(starts) starts failed (first: \(reason))"
+        case .cancelled:
+            return "the fit was cancelled (its task was cancelled)"
         case .notConverged(let reason):
             return "the fit did not converge: \(reason)"
         }

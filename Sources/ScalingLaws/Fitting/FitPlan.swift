@@ -156,7 +156,8 @@ struct FitPlan: Sendable {
         let began = DispatchTime.now().uptimeNanoseconds
         let problem = try FitProblem(evaluator: evaluator, data: observations, parameters: parameters, values: values,
                                      free: free, coordinates: coordinates, residualSpace: residuals, loss: loss)
-        let (results, refined) = multiStart(problem)
+        let results: [LocalResult], refined: Set<Int>
+        do { (results, refined) = try multiStart(problem) } catch { throw .cancelled }
         var starts: [StartResult] = []
         starts.reserveCapacity(results.count)
         var best: Int?
@@ -204,25 +205,26 @@ struct FitPlan: Sendable {
 
     /// Every start's local optimisation, and the indices of those run to the full tolerances: all of
     /// them, or with ``Screening`` the best few after a loose pass.
-    func multiStart(_ problem: FitProblem) -> (results: [LocalResult], refined: Set<Int>) {
+    func multiStart(_ problem: FitProblem) throws(CancellationError) -> (results: [LocalResult], refined: Set<Int>) {
         let full = Tolerances(options, weights: problem.weights)
         guard let screening = options.screening, startCoordinates.count > screening.minimumStarts else {
-            let results = FitPlan.optimize(problem, optimizer: optimizer, tolerances: full, starts: startCoordinates,
-                                           weights: problem.weights, concurrency: options.concurrency)
+            let results = try FitPlan.optimize(problem, optimizer: optimizer, tolerances: full, starts: startCoordinates,
+                                               weights: problem.weights, concurrency: options.concurrency)
             return (results, Set(results.indices))
         }
         var loose = full
         loose.objective = Swift.max(full.objective, screening.objectiveTolerance)
-        var results = FitPlan.optimize(problem, optimizer: optimizer, tolerances: loose, starts: startCoordinates,
-                                       weights: problem.weights, concurrency: options.concurrency)
+        var results = try FitPlan.optimize(problem, optimizer: optimizer, tolerances: loose, starts: startCoordinates,
+                                           weights: problem.weights, concurrency: options.concurrency)
         // The best finite end points, ties to the earlier start: the same choice on any core count.
         let chosen = results.indices.filter { results[$0].objective.isFinite }
             .sorted { (results[$0].objective, $0) < (results[$1].objective, $1) }
             .prefix(screening.refined)
-        let polished = problem.weights.withUnsafeBufferPointer { weights in
-            ParallelWork.map(count: chosen.count, concurrency: options.concurrency,
-                             makeState: { FitProblem.Workspace(problem) }) { slot, workspace in
-                FitPlan.optimize(problem, optimizer: optimizer, tolerances: full, from: results[chosen[chosen.startIndex + slot]].u,
+        let screened = results
+        let polished = try problem.weights.withUnsafeBufferPointer { weights throws(CancellationError) in
+            try ParallelWork.map(count: chosen.count, concurrency: options.concurrency,
+                                 makeState: { FitProblem.Workspace(problem) }) { slot, workspace in
+                FitPlan.optimize(problem, optimizer: optimizer, tolerances: full, from: screened[chosen[chosen.startIndex + slot]].u,
                                  weights: weights.baseAddress!, workspace, initializeScale: false)
             }
         }
@@ -239,10 +241,10 @@ struct FitPlan: Sendable {
     static func optimize(
         _ problem: FitProblem, optimizer: Optimizer, tolerances: Tolerances, starts: [[Double]], weights: [Double],
         concurrency: Int?
-    ) -> [LocalResult] {
-        weights.withUnsafeBufferPointer { weightBuffer in
+    ) throws(CancellationError) -> [LocalResult] {
+        try weights.withUnsafeBufferPointer { weightBuffer throws(CancellationError) in
             let weightPointer = weightBuffer.baseAddress!
-            return ParallelWork.map(count: starts.count, concurrency: concurrency,
+            return try ParallelWork.map(count: starts.count, concurrency: concurrency,
                                     makeState: { FitProblem.Workspace(problem) }) { index, workspace in
                 optimize(problem, optimizer: optimizer, tolerances: tolerances, from: starts[index],
                          weights: weightPointer, workspace, initializeScale: true)

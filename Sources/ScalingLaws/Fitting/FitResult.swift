@@ -121,6 +121,9 @@ public struct FitResult<Form: LawForm>: Sendable {
     ///   - concurrency: threads to use; nil means one per core.
     ///   - progress: called with (refits done, resamples) after each refit, from the worker
     ///     threads (so it must be thread-safe and cheap; throttle any output yourself).
+    /// - Throws: ``FitError/invalidOption(_:)`` for bad arguments; ``FitError/cancelled`` when the
+    ///   calling task is cancelled: before the refits start, and between refits wherever a worker
+    ///   runs on the calling task's thread (always with `concurrency: 1`).
     public func bootstrap(
         resamples: Int = 1000, seed: UInt64 = 0, level: Double = 0.95, concurrency: Int? = nil,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
@@ -130,9 +133,14 @@ public struct FitResult<Form: LawForm>: Sendable {
         }
         guard level > 0, level < 1 else { throw .invalidOption("the confidence level must be in (0, 1), got \(level)") }
         if let concurrency, concurrency < 1 { throw .invalidOption("concurrency must be ≥ 1, got \(concurrency)") }
-        let run = BootstrapRun(problem: outcome.problem, optimizer: outcome.plan.optimizer,
+        let run: BootstrapRun
+        do {
+            run = try BootstrapRun(problem: outcome.problem, optimizer: outcome.plan.optimizer,
                                tolerances: Tolerances(outcome.plan.options, weights: outcome.problem.weights), start: outcome.best.u,
-                               resamples: resamples, seed: seed, concurrency: concurrency, progress: progress)
+                                   resamples: resamples, seed: seed, concurrency: concurrency, progress: progress)
+        } catch {
+            throw .cancelled
+        }
         return Bootstrap(law: law, run: run, seed: seed, level: level, bounds: outcome.plan.options.bounds)
     }
 }

@@ -1,16 +1,24 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs independent jobs on several threads and returns their results in job order.
 ///
 /// Job `i` goes to worker `i mod workers`, and each worker owns its scratch state (created once by
 /// `makeState`), so no job's arithmetic depends on scheduling: the results are the same on one
 /// core or many. The closures are called only before `map` returns.
+///
+/// Cancellation: when the task that called `map` is cancelled, the workers stop taking jobs and
+/// `map` throws `CancellationError`. Only the calling thread can see its task, so a worker running
+/// there checks `Task.isCancelled` between jobs and tells the others through a shared flag; with one
+/// worker that is every job, with several it depends on the calling thread taking part (dispatch
+/// does not promise it), so cancellation is certain only before the work starts.
 enum ParallelWork {
     static func map<State, Result>(
         count: Int, concurrency: Int?, makeState: @escaping () -> State, _ job: @escaping (Int, State) -> Result
-    ) -> [Result] {
+    ) throws(CancellationError) -> [Result] {
         guard count > 0 else { return [] }
+        if Task.isCancelled { throw CancellationError() }
         let workers = Swift.max(1, Swift.min(count, concurrency ?? ProcessInfo.processInfo.activeProcessorCount))
         let jobs = Jobs(count: count, makeState: makeState, job: job)
         if workers == 1 {
@@ -18,7 +26,8 @@ enum ParallelWork {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in jobs.run(worker: worker, workers: workers) }
         }
-        return jobs.collect()
+        guard let results = jobs.collect() else { throw CancellationError() }
+        return results
     }
 }
 
@@ -32,6 +41,7 @@ private final class Jobs<State, Result>: @unchecked Sendable {
     let makeState: () -> State
     let job: (Int, State) -> Result
     let results: UnsafeMutableBufferPointer<Result?>
+    let cancelled = Atomic<Bool>(false)
 
     init(count: Int, makeState: @escaping () -> State, job: @escaping (Int, State) -> Result) {
         self.count = count
@@ -50,10 +60,16 @@ private final class Jobs<State, Result>: @unchecked Sendable {
         let state = makeState()
         var index = worker
         while index < count {
+            if Task.isCancelled { cancelled.store(true, ordering: .relaxed) }
+            if cancelled.load(ordering: .relaxed) { return }
             results[index] = job(index, state)
             index += workers
         }
     }
 
-    func collect() -> [Result] { results.map { $0! } }
+    /// Every job's result, or nil when cancellation left some undone.
+    func collect() -> [Result]? {
+        if cancelled.load(ordering: .relaxed) { return nil }
+        return results.map { $0! }
+    }
 }
