@@ -4,6 +4,8 @@ import Foundation
 struct Tick: Equatable {
     var value: Double
     var label: String?
+    /// Whether a grid line crosses the plot here (not for the 2…9 multiples of a many-decade axis).
+    var gridLine = true
 }
 
 /// An axis resolved against its data: the range shown, its ticks, and the map from values to
@@ -98,10 +100,11 @@ struct AxisLayout {
             for multiple in 1...9 {
                 let value = Double(multiple) * base
                 guard value >= low * (1 - 1e-12), value <= high * (1 + 1e-12) else { continue }
-                guard multiple == 1 || decades <= 6 else { continue }
+                // Past six decades (up to twelve) the multiples are short ticks only, without grid lines.
+                guard multiple == 1 || decades <= 12 else { continue }
                 let labelled = labelledMultiples.contains(multiple) && (multiple != 1 || (decade - firstDecade) % stride == 0)
                 let text = plain ? plainNumber(value) : (multiple == 1 ? powerOfTen(decade) : "\(multiple)×" + powerOfTen(decade))
-                ticks.append(Tick(value: value, label: labelled ? text : nil))
+                ticks.append(Tick(value: value, label: labelled ? text : nil, gridLine: multiple == 1 || decades <= 6))
             }
         }
         return AxisLayout(scale: .log10, lower: low, upper: high, ticks: ticks)

@@ -202,17 +202,43 @@ public struct Chart: Sendable {
 
     private func drawMarkers(_ frame: Frame, on canvas: inout SVGCanvas) {
         let n = SVGCanvas.number
+        let lines = markers.map { frame.px($0.x) }
+        var placed: [[ClosedRange<Double>]] = []
         for (index, marker) in markers.enumerated() {
-            let position = frame.px(marker.x)
+            let position = lines[index]
             let color = marker.color ?? "#444444"
             canvas.append("<g class=\"marker\" data-label=\"\(SVGCanvas.escape(marker.label))\" data-x=\"\(marker.x)\">")
             canvas.append("<line x1=\"\(n(position))\" y1=\"\(n(frame.top))\" x2=\"\(n(position))\" y2=\"\(n(frame.bottom))\" stroke=\"\(color)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>")
-            // Labels step down so that neighbouring markers do not print over each other; near the
-            // right edge they run leftwards.
-            let nearRight = position + 6.5 * Double(marker.label.count) > frame.right
-            canvas.text(marker.label, x: position + (nearRight ? -4 : 4), y: frame.top + 14 + 14 * Double(index % 4), size: 11,
-                        anchor: nearRight ? "end" : "start", color: color)
+            let slot = Self.labelSlot(width: 6.6 * Double(marker.label.count), at: position, lines: lines, placed: placed,
+                                      within: frame.left...frame.right)
+            while placed.count <= slot.row { placed.append([]) }
+            placed[slot.row].append(slot.span)
+            canvas.text(marker.label, x: slot.rightward ? position + 4 : position - 4, y: frame.top + 14 + 14 * Double(slot.row),
+                        size: 11, anchor: slot.rightward ? "start" : "end", color: color, halo: true)
             canvas.append("</g>")
         }
+    }
+
+    /// Where a marker's label goes: the highest row, right of its line if it fits the plot (else
+    /// left), where it overlaps no label already placed and, if possible, crosses no other
+    /// marker's line. A white halo keeps it legible over whatever it still crosses.
+    private static func labelSlot(width: Double, at position: Double, lines: [Double], placed: [[ClosedRange<Double>]],
+                                  within plot: ClosedRange<Double>) -> (row: Int, rightward: Bool, span: ClosedRange<Double>) {
+        func span(_ rightward: Bool) -> ClosedRange<Double> {
+            rightward ? (position + 1)...(position + 7 + width) : (position - 7 - width)...(position - 1)
+        }
+        let sides = [true, false].filter { plot.contains(span($0).lowerBound) && plot.contains(span($0).upperBound) }
+        let choices = sides.isEmpty ? [position + 4 + width <= plot.upperBound] : sides
+        for avoidLines in [true, false] {
+            for row in 0...placed.count {
+                for rightward in choices {
+                    let candidate = span(rightward)
+                    let free = row == placed.count || !placed[row].contains { $0.overlaps(candidate) }
+                    let clear = !avoidLines || !lines.contains { $0 != position && candidate.contains($0) }
+                    if free && clear && row < 4 + (avoidLines ? 0 : placed.count) { return (row, rightward, candidate) }
+                }
+            }
+        }
+        return (placed.count, choices[0], span(choices[0]))
     }
 }

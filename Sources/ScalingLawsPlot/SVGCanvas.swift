@@ -31,10 +31,11 @@ struct SVGCanvas {
     mutating func append(_ element: String) { body.append(element) }
 
     mutating func text(_ content: String, x: Double, y: Double, size: Double = 12, anchor: String = "start",
-                       weight: String = "normal", rotate: Double? = nil, color: String = "#222222") {
+                       weight: String = "normal", rotate: Double? = nil, color: String = "#222222", halo: Bool = false) {
         let n = SVGCanvas.number
         let transform = rotate.map { " transform=\"rotate(\(n($0)) \(n(x)) \(n(y)))\"" } ?? ""
-        append("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(color)\"\(transform)>\(SVGCanvas.escape(content))</text>")
+        let outline = halo ? " stroke=\"white\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"" : ""
+        append("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(color)\"\(outline)\(transform)>\(SVGCanvas.escape(content))</text>")
     }
 
     /// A marker of `shape` centred on (x, y).
@@ -100,7 +101,7 @@ struct Frame {
         for tick in x.ticks {
             let position = px(tick.value)
             let major = tick.label != nil
-            if major || minorGrid {
+            if major || (minorGrid && tick.gridLine) {
                 canvas.append("<line x1=\"\(n(position))\" y1=\"\(n(top))\" x2=\"\(n(position))\" y2=\"\(n(bottom))\" stroke=\"\(major ? "#dddddd" : "#f0f0f0")\" stroke-width=\"1\"/>")
             }
             canvas.append("<line x1=\"\(n(position))\" y1=\"\(n(bottom))\" x2=\"\(n(position))\" y2=\"\(n(bottom + (major ? 5 : 3)))\" stroke=\"#444444\"/>")
@@ -111,7 +112,7 @@ struct Frame {
         for tick in y.ticks {
             let position = py(tick.value)
             let major = tick.label != nil
-            if major || minorGrid {
+            if major || (minorGrid && tick.gridLine) {
                 canvas.append("<line x1=\"\(n(left))\" y1=\"\(n(position))\" x2=\"\(n(right))\" y2=\"\(n(position))\" stroke=\"\(major ? "#dddddd" : "#f0f0f0")\" stroke-width=\"1\"/>")
             }
             canvas.append("<line x1=\"\(n(left - (major ? 5 : 3)))\" y1=\"\(n(position))\" x2=\"\(n(left))\" y2=\"\(n(position))\" stroke=\"#444444\"/>")

@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import ScalingLaws
-import ScalingLawsPlot
+@testable import ScalingLawsPlot
 
 /// The SVG writer: documents parse as XML, carry their series and axis ranges, label log axes with
 /// powers of ten and linear axes with 1-2-5 steps, escape text, and refuse bad input with typed
@@ -16,6 +16,8 @@ import ScalingLawsPlot
         var series: [[String: String]] = []
         var markers: [[String: String]] = []
         var texts: [String] = []
+        /// The attributes of each text element, parallel to `texts`.
+        var textAttributes: [[String: String]] = []
         private var inText = false
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -27,7 +29,7 @@ import ScalingLawsPlot
             default: break
             }
             inText = name == "text"
-            if inText { texts.append("") }
+            if inText { texts.append(""); textAttributes.append(attributes) }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -71,6 +73,34 @@ import ScalingLawsPlot
         #expect(summary.range("y") == 2.2...3.2)
         for label in ["2.2", "2.4", "2.6", "2.8", "3.0", "3.2"] { #expect(summary.texts.contains(label), "\(label)") }
         #expect(summary.texts.contains("Loss <vs> tokens & more"))
+        let svg = try chart.svg()
+        #expect(svg.contains(">Loss &lt;vs&gt; tokens &amp; more</text>"))
+        #expect(svg.contains("data-label=\"N = 1e9 &quot;small&quot;\""))
+    }
+
+    /// Labels of markers close together go to different rows; one far away shares the first row.
+    @Test func markerLabelsDoNotOverlap() throws {
+        var chart = Chart(title: "t", x: Axis("x", scale: .log10), y: Axis("y"))
+        chart.add(LineSeries("l", points: [PlotPoint(1, 1), PlotPoint(1e8, 2)]))
+        for (x, label) in [(10.0, "first critical size"), (12, "second critical size"), (1e5, "far")] {
+            chart.add(VerticalMarker(x: x, label: label))
+        }
+        let summary = try Self.parse(try chart.svg())
+        func y(_ label: String) -> Double? {
+            summary.texts.firstIndex(of: label).flatMap { summary.textAttributes[$0]["y"] }.flatMap(Double.init)
+        }
+        #expect(y("first critical size") != nil && y("first critical size") != y("second critical size"))
+        #expect(y("far") == y("first critical size"))
+    }
+
+    /// Eight decades: every power of ten labelled, the multiples 2…9 as short unlabelled ticks
+    /// without grid lines.
+    @Test func manyDecadesKeepMinorTicksWithoutGridLines() throws {
+        let layout = try AxisLayout.make(Axis("D", scale: .log10), name: "x", dataLower: 1e9, dataUpper: 1e17)
+        #expect(layout.ticks.compactMap(\.label) == (9...17).map { AxisLayout.powerOfTen($0) })
+        let minor = layout.ticks.filter { $0.label == nil }
+        #expect(minor.count == 8 * 8 && minor.allSatisfy { !$0.gridLine })
+        #expect(AxisLayout.powerOfTen(-3) == "10⁻³" && AxisLayout.powerOfTen(13) == "10¹³")
     }
 
     @Test func shortLogRangesLabelOneTwoFiveInPlainNumbers() throws {
@@ -110,17 +140,65 @@ import ScalingLawsPlot
         #expect(throws: PlotError.invalidCategory(row: 0, column: 0, index: 3, categories: 1)) { try map.svg() }
     }
 
+    /// The folder of committed figures, found from this file's path.
+    static let figures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Documentation/figures")
+
+    static func committed(_ name: String) throws -> Summary {
+        try parse(try String(contentsOf: figures.appendingPathComponent(name), encoding: .utf8))
+    }
+
+    /// Three committed figures against their numbers recomputed here: the critical data sizes
+    /// marked on Kumar's and Sun's loss curves, and the cells each format wins on the optimal
+    /// precision map. A change to a law that is not redrawn fails here.
+    @Test func committedFiguresMatchTheLibrary() throws {
+        let kumar = try Self.committed("kumar-ptq-vs-tokens.svg")
+        let kumarCritical = try [3.0, 4, 5].map { try Kumar2024.postTrainingLoss.criticalTokens(N: 1e8, bits: $0) }
+        let kumarMarked = kumar.markers.compactMap { $0["data-x"].flatMap(Double.init) }
+        #expect(kumarMarked.count == 3 && zip(kumarMarked, kumarCritical).allSatisfy { abs($0 / $1 - 1) < 1e-12 },
+                "\(kumarMarked) vs \(kumarCritical)")
+        #expect(kumar.series.map { $0["data-label"] } == ["BF16 (no quantization)", "3-bit", "4-bit", "5-bit"])
+
+        let capybara = try Self.committed("capybara-vs-tokens.svg")
+        let sunCritical = try [(8.0, 7.0), (4, 3), (2, 1)].map {
+            try Sun2025.capybara.criticalTokens(N: 1e9, exponentBits: $0.0, mantissaBits: $0.1, blockSize: 128)
+        }
+        let sunMarked = capybara.markers.compactMap { $0["data-x"].flatMap(Double.init) }
+        #expect(sunMarked.count == 3 && zip(sunMarked, sunCritical).allSatisfy { abs($0 / $1 - 1) < 1e-12 },
+                "\(sunMarked) vs \(sunCritical)")
+
+        // The map's rule: at the compute of D BF16 tokens a P-bit format trains on 16·D/P tokens.
+        let xEdges = try logSpaced(from: 1e8, to: 1e12, count: 33), yEdges = try logSpaced(from: 10, to: 1e4, count: 25)
+        let formats: [(bits: Double, e: Double, m: Double)] = try [4, 6, 8, 16].map {
+            let split = try Sun2025.capybara.optimalIntegerFormat(bits: $0)
+            return (Double($0), Double(split.exponentBits), Double(split.mantissaBits))
+        }
+        var counts = [Int](repeating: 0, count: formats.count)
+        for row in 0..<(yEdges.count - 1) {
+            let ratio = (yEdges[row] * yEdges[row + 1]).squareRoot()
+            for column in 0..<(xEdges.count - 1) {
+                let n = (xEdges[column] * xEdges[column + 1]).squareRoot()
+                let losses = try formats.map {
+                    try Sun2025.capybara(N: n, D: ratio * n * 16 / $0.bits, exponentBits: $0.e, mantissaBits: $0.m, blockSize: 128)
+                }
+                counts[losses.indices.min { losses[$0] < losses[$1] }!] += 1
+            }
+        }
+        let map = try Self.committed("optimal-precision-map.svg")
+        #expect(map.series.map { $0["data-cells"].flatMap(Int.init) } == counts.map { $0 })
+        #expect(map.range("y") == 10...1e4)
+    }
+
     /// The committed figures: every one parses, and each holds the series and ranges the Figures
     /// example draws (`swift run -c release Figures` rewrites them; CI checks they are current).
     @Test func committedFiguresHoldTheirSeries() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Documentation/figures")
+        let folder = Self.figures
         let expected: [String: (series: Int, x: ClosedRange<Double>?)] = [
             "ouyang-qid-vs-tokens.svg": (9, 1e9...1e14), "kumar-ptq-vs-tokens.svg": (4, 1e9...1e13),
             "capybara-vs-tokens.svg": (3, 1e9...1e17), "degradation-vs-n.svg": (7, 1e9...1e12),
             "chinchilla-loss-vs-compute.svg": (10, nil), "chinchilla-predicted-vs-measured.svg": (6, nil),
             "isoflop.svg": (6, nil), "compute-optimal.svg": (4, 1e18...1e26), "pareto-memory.svg": (6, nil),
-            "safe-bit-width-map.svg": (6, 1e8...1e12), "bootstrap-band.svg": (3, 1e8...1e12),
+            "safe-bit-width-map.svg": (6, 1e8...1e12), "optimal-precision-map.svg": (4, 1e8...1e12), "bootstrap-band.svg": (3, 1e8...1e12),
             "held-out-chinchilla.svg": (5, nil), "held-out-error-vs-compute.svg": (3, nil),
         ]
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
