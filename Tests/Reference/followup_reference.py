@@ -28,3 +28,20 @@ for n, d in [(mpf("2e8"), mpf("2e10")), (mpf("5e7"), mpf("3e9")), (mpf("8e8"), m
         print(f'("quest", {mp.nstr(n, 3)}, {mp.nstr(d, 3)}, "{fmt}", {mp.nstr(quest(n, d, fmt), 20)}),')
     for fmt in QUARTET_EFF:
         print(f'("quartet", {mp.nstr(n, 3)}, {mp.nstr(d, 3)}, "{fmt}", {mp.nstr(quartet(n, d, fmt), 20)}),')
+
+# QuEST's published point on the shipped QuEST runs (equal weight and activation bits, trust quantizer
+# or none), formats mapped to the preset's Hadamard ones (16 bits = BF16): ½Σ(ln y − ln ŷ)².
+import csv
+import math
+
+QUEST_HADAMARD = {"2": "0.152", "3": "0.433", "4": "0.692", "8": "1.016", "16": "1"}
+with open("Sources/ScalingLawsData/Resources/quest_qat_runs.csv", newline="") as handle:
+    runs = [r for r in csv.DictReader(handle)
+            if r["w_bits"] == r["a_bits"] and r["w_quant"] in ("TrustQuantizer", "NoQuantizer")]
+objective = mpf(0)
+for r in runs:
+    n, d, y = mpf(r["non_embedding_params"]), mpf(r["tokens"]), mpf(r["loss"])
+    p = QUEST
+    prediction = p["A"] / (n * mpf(QUEST_HADAMARD[r["w_bits"]])) ** p["alpha"] + p["B"] / d ** p["beta"] + p["E"]
+    objective += (mp.log(y) - mp.log(prediction)) ** 2 / 2
+print("// QuEST published point on %d shipped runs: objective %s" % (len(runs), mp.nstr(objective, 17)))

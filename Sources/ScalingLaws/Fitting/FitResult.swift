@@ -23,7 +23,7 @@ public struct FitResult<Form: LawForm>: Sendable {
     /// Asymptotic standard errors of the free parameters, `√diag(s²·(JᵀWJ)⁻¹)` with J the Jacobian
     /// of the residuals with respect to the natural parameters at the optimum and
     /// `s² = Σwᵢrᵢ²/(n − k)`. For robust losses this is the least-squares approximation: prefer
-    /// ``bootstrap(resamples:seed:level:concurrency:)``. Empty when unavailable (see ``warnings``).
+    /// ``bootstrap(resamples:seed:level:concurrency:progress:)``. Empty when unavailable (see ``warnings``).
     public let standardErrors: [Parameter: Double]
     /// The covariance matrix of the free parameters, row-major in ``freeParameters`` order.
     public let covariance: [Double]?

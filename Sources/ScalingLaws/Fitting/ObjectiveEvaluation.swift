@@ -25,6 +25,9 @@ extension ScalingLaw {
     /// print(published.objective, fitted.objective)    // the refit is never worse
     /// ```
     /// - Parameters:
+    ///   - data: the points, as for a fit.
+    ///   - loss: ρ (``LossFunction``).
+    ///   - residuals: `ln y − ln ŷ` (default) or `y − ŷ`.
     ///   - scale: σ of ``LossFunction/huberLikelihood(delta:)`` (required for that loss, ignored otherwise).
     /// - Throws: ``FitError`` for bad data or options, as a fit would, or a prediction that is not
     ///   finite (or not positive, with logarithmic residuals) at these values.

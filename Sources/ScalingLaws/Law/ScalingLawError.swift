@@ -18,6 +18,9 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
     case raggedColumns(String)
     /// The law evaluated to NaN or ±∞ at an input that passed validation.
     case nonFiniteResult(String)
+    /// A value that a scalar type cannot hold (beyond its largest finite value, or flushed to 0):
+    /// an input, a constant, or the sub-expression `term` of the formula, whose exact value is `value`.
+    case outOfRange(term: String, value: Double, scalarType: String)
     /// Exact gradients carry at most 64 partial derivatives; the law has more parameters.
     case tooManyParameters(Int)
     /// A form lists a parameter name or a category label twice.
@@ -51,6 +54,8 @@ public enum ScalingLawError: Error, Equatable, Sendable, CustomStringConvertible
             return "bad batch: \(detail)"
         case .nonFiniteResult(let detail):
             return "the law evaluated to a non-finite number: \(detail)"
+        case .outOfRange(let term, let value, let type):
+            return "\(term) = \(Formula.format(value, .unicode)) is out of \(type)'s range (it overflows or flushes to 0): evaluate in a wider type"
         case .tooManyParameters(let count):
             return "the law has \(count) parameters: exact gradients support at most 64"
         case .duplicateName(let detail):

@@ -23,6 +23,8 @@ public protocol ScalingLawProtocol: Sendable {
     func callAsFunction(_ point: [Variable: Double]) throws(ScalingLawError) -> Double
     /// The value with its extrapolation warnings.
     func prediction(at point: [Variable: Double]) throws(ScalingLawError) -> Prediction
+    /// The value computed in the scalar type `T`, checked (see ``ScalingLaw/callAsFunction(_:as:)``).
+    func callAsFunction<T: LawScalar & BinaryFloatingPoint>(_ point: [Variable: Double], as type: T.Type) throws(ScalingLawError) -> T
     /// The value in any scalar type, variables in ``variables`` order (unchecked).
     func evaluate<T: LawScalar>(_ x: [T]) -> T
     /// The values at every point of `columns`, checked.
