@@ -11,7 +11,9 @@ import Foundation
 /// ```
 ///
 /// Series take the colours of a colour-blind-safe palette (Okabe and Ito) in the order they are
-/// added, unless they name their own. The legend sits to the right of the plot area, outside it.
+/// added, unless they name their own. The legend sits to the right of the plot area, outside it, or,
+/// when its labels are too long or too many for that, in rows under the x axis (a label too long
+/// even for the whole width ends in "…").
 public struct Chart: Sendable {
     /// The title above the plot.
     public var title: String
@@ -19,9 +21,10 @@ public struct Chart: Sendable {
     public var x: Axis
     /// The vertical axis.
     public var y: Axis
-    /// The document's width in pixels.
+    /// The document's width in pixels (at least 240).
     public var width: Double = 760
-    /// The document's height in pixels.
+    /// The document's height in pixels (at least 200); a legend too long to sit beside the plot
+    /// goes under it and makes the document taller if the plot would otherwise drop below 160 px.
     public var height: Double = 480
 
     /// The bands, drawn first (under everything else).
@@ -67,22 +70,24 @@ public struct Chart: Sendable {
 
     /// The chart as an SVG document.
     /// - Throws: ``PlotError`` for a chart without series, a non-finite value, a non-positive value
-    ///   on a logarithmic axis, or an invalid axis range.
+    ///   on a logarithmic axis, an invalid axis range, or a document smaller than 240 × 200 px.
     public func svg() throws(PlotError) -> String {
         guard !order.isEmpty else { throw .noSeries }
+        try Legend.checkSize(width: width, height: height)
         let (xs, ys) = try validatedCoordinates()
         let xLayout = try AxisLayout.make(x, name: "x", dataLower: xs.min()!, dataUpper: xs.max()!)
         let yLayout = try AxisLayout.make(y, name: "y", dataLower: ys.min()!, dataUpper: ys.max()!)
         let colors = seriesColors()
-        let legend = legendEntries(colors)
-        let legendWidth = LegendEntry.width(legend)
-        let frame = Frame(left: 84, top: 40, right: width - 24 - legendWidth, bottom: height - 58, x: xLayout, y: yLayout)
-        var canvas = SVGCanvas(width: width, height: height)
+        let legend = Legend(legendEntries(colors), width: width, height: height, top: 40)
+        let documentHeight = legend.documentHeight(height, top: 40)
+        let frame = Frame(left: 84, top: 40, right: legend.plotRight(chartWidth: width), bottom: legend.plotBottom(chartHeight: documentHeight),
+                          x: xLayout, y: yLayout)
+        var canvas = SVGCanvas(width: width, height: documentHeight)
         frame.drawAxes(on: &canvas, title: title, xLabel: x.label, yLabel: y.label)
         drawSeries(frame, colors, on: &canvas)
         frame.close(&canvas)
         drawMarkers(frame, on: &canvas)
-        LegendEntry.draw(legend, x: frame.right + 16, y: frame.top + 8, on: &canvas)
+        legend.draw(beside: frame, on: &canvas)
         return canvas.document(title: title)
     }
 

@@ -15,6 +15,8 @@ import ScalingLaws
         var plotArea: [String: String] = [:]
         var series: [[String: String]] = []
         var markers: [[String: String]] = []
+        /// The root element's attributes.
+        var root: [String: String] = [:]
         var texts: [String] = []
         /// The attributes of each text element, parallel to `texts`.
         var textAttributes: [[String: String]] = []
@@ -28,6 +30,7 @@ import ScalingLaws
             case "marker": markers.append(attributes)
             default: break
             }
+            if name == "svg" { root = attributes }
             inText = name == "text"
             if inText { texts.append(""); textAttributes.append(attributes) }
         }
@@ -93,6 +96,48 @@ import ScalingLaws
         #expect(y("far") == y("first critical size"))
     }
 
+    /// A legend too wide or too tall for the side goes under the x-axis title, and a label too long
+    /// even for the whole width is cut with "…"; short legends stay beside the plot.
+    @Test func legendMovesBelowWhenItCannotFitBeside() throws {
+        func chart(_ labels: [String]) -> Chart {
+            var chart = Chart(title: "t", x: Axis("x title"), y: Axis("y"))
+            for (index, label) in labels.enumerated() {
+                chart.add(LineSeries(label, points: [PlotPoint(0, Double(index)), PlotPoint(1, Double(index) + 1)]))
+            }
+            return chart
+        }
+        func position(_ summary: Summary, _ text: String) -> (x: Double, y: Double)? {
+            guard let index = summary.texts.firstIndex(of: text),
+                  let x = summary.textAttributes[index]["x"].flatMap(Double.init),
+                  let y = summary.textAttributes[index]["y"].flatMap(Double.init) else { return nil }
+            return (x, y)
+        }
+        let long = String(repeating: "a very long series label ", count: 8)
+        let wide = try Self.parse(try chart(["short", long]).svg())
+        let axisTitle = try #require(position(wide, "x title"))
+        let short = try #require(position(wide, "short"))
+        #expect(short.y > axisTitle.y)
+        let cut = try #require(wide.texts.first { $0.hasSuffix("…") })
+        #expect(long.hasPrefix(String(cut.dropLast())))
+        let cutAt = try #require(position(wide, cut))
+        #expect(cutAt.x + 7 * Double(cut.count) <= 760)
+
+        let tall = try Self.parse(try chart((1...30).map { "series \($0)" }).svg())
+        let last = try #require(position(tall, "series 30"))
+        let first = try #require(position(tall, "series 1")), tallTitle = try #require(position(tall, "x title"))
+        #expect(first.y > tallTitle.y)
+        #expect(last.y <= 480)
+
+        // So many entries that the plot would vanish: the document grows instead.
+        let crowded = try Self.parse(try chart((1...200).map { "a series with a rather long label \($0)" }).svg())
+        #expect(crowded.root["height"].flatMap(Double.init).map { $0 > 480 } == true)
+        #expect(crowded.root["width"] == "760.00")
+
+        let side = try Self.parse(try chart(["a", "b"]).svg())
+        let besideEntry = try #require(position(side, "a")), sideTitle = try #require(position(side, "x title"))
+        #expect(besideEntry.y < sideTitle.y)
+    }
+
     /// Eight decades: every power of ten labelled, the multiples 2…9 as short unlabelled ticks
     /// without grid lines.
     @Test func manyDecadesKeepMinorTicksWithoutGridLines() throws {
@@ -136,6 +181,13 @@ import ScalingLaws
         var reversed = Chart(title: "t", x: Axis("x", range: 5...5), y: Axis("y"))
         reversed.add(LineSeries("l", points: [PlotPoint(1, 1)]))
         #expect(throws: PlotError.invalidRange(axis: "x", lower: 5, upper: 5)) { try reversed.svg() }
+        var small = Chart(title: "t", x: Axis("x"), y: Axis("y"))
+        small.add(LineSeries("l", points: [PlotPoint(1, 1)]))
+        small.width = 100
+        #expect(throws: PlotError.invalidSize(width: 100, height: 480)) { try small.svg() }
+        small.width = 760
+        small.height = .nan
+        #expect(throws: PlotError.self) { try small.svg() }
         let map = RegionMap(title: "m", x: Axis("x"), y: Axis("y"), xEdges: [0, 1], yEdges: [0, 1], categories: ["a"], cells: [[3]])
         #expect(throws: PlotError.invalidCategory(row: 0, column: 0, index: 3, categories: 1)) { try map.svg() }
     }
