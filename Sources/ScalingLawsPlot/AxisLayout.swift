@@ -31,28 +31,47 @@ struct AxisLayout {
                 && (axis.scale == .linear || range.lowerBound > 0)
             guard valid else { throw .invalidRange(axis: name, lower: range.lowerBound, upper: range.upperBound) }
         }
-        switch axis.scale {
-        case .linear: return linear(axis, dataLower: dataLower, dataUpper: dataUpper)
-        case .log10: return logarithmic(axis, dataLower: dataLower, dataUpper: dataUpper)
+        // A span beyond the largest Double has no ticks to step through.
+        let lower = axis.range?.lowerBound ?? dataLower, upper = axis.range?.upperBound ?? dataUpper
+        guard axis.scale == .log10 || (upper - lower).isFinite else { throw .invalidRange(axis: name, lower: lower, upper: upper) }
+        // An explicit linear range too narrow for Double to step through cannot be honoured.
+        if axis.scale == .linear, let range = axis.range,
+           range.upperBound - range.lowerBound <= max(abs(range.lowerBound), abs(range.upperBound)) * 1e-9 {
+            throw .invalidRange(axis: name, lower: range.lowerBound, upper: range.upperBound)
         }
+        let layout = axis.scale == .linear ? linear(axis, dataLower: dataLower, dataUpper: dataUpper)
+            : logarithmic(axis, dataLower: dataLower, dataUpper: dataUpper)
+        // Widening to whole ticks can overflow (data near ±1.8e308) or underflow (below 1e-308 on a
+        // log axis); such an axis cannot be drawn without infinities.
+        let drawable = layout.lower.isFinite && layout.upper.isFinite && layout.lower < layout.upper
+            && (axis.scale == .linear || layout.lower > 0) && layout.ticks.allSatisfy { $0.value.isFinite }
+        guard drawable else { throw .invalidRange(axis: name, lower: lower, upper: upper) }
+        return layout
     }
 
     private static func linear(_ axis: Axis, dataLower: Double, dataUpper: Double) -> AxisLayout {
         var low = axis.range?.lowerBound ?? dataLower, high = axis.range?.upperBound ?? dataUpper
-        if low == high {
-            let pad = low == 0 ? 1 : abs(low) * 0.1
-            low -= pad
-            high += pad
+        // Data spanning less than Double can step through in a few ticks (equal values, or 1e15
+        // and 1e15 + 0.1) widen by a tenth around the middle.
+        let magnitude = max(abs(low), abs(high))
+        if high - low <= magnitude * 1e-9 {
+            let middle = low / 2 + high / 2, pad = magnitude == 0 ? 1 : magnitude * 0.1
+            low = middle - pad
+            high = middle + pad
         }
         let step = niceStep((high - low) / 6)
         if axis.range == nil {
             low = (low / step).rounded(.down) * step
             high = (high / step).rounded(.up) * step
         }
+        guard step.isFinite, step > 0, low.isFinite, high.isFinite else {
+            return AxisLayout(scale: .linear, lower: low, upper: high, ticks: [])
+        }
         let decimals = max(0, -Int(Foundation.log10(step).rounded(.down)))
         var ticks: [Tick] = []
         var index = (low / step).rounded(.up)
-        while index * step <= high + step * 1e-9 {
+        // At most a few dozen ticks; the bound only guards against a step lost in rounding.
+        while index * step <= high + step * 1e-9, ticks.count < 100 {
             let value = index * step
             var text = String(format: "%.\(decimals)f", value)
             if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
@@ -85,6 +104,8 @@ struct AxisLayout {
                 high = oneTwoFive(above: high)
             }
         }
+        // Past the Double range there are no decades to count; `make` rejects the empty layout.
+        guard low > 0, high.isFinite, low < high else { return AxisLayout(scale: .log10, lower: low, upper: high, ticks: []) }
         let firstDecade = Int(Foundation.log10(low).rounded(.down)), lastDecade = Int(Foundation.log10(high).rounded(.up))
         let decades = lastDecade - firstDecade
         // Label every decade up to ten of them, then every other (or every third …).

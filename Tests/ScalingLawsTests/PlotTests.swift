@@ -159,6 +159,17 @@ import ScalingLaws
         for label in ["2", "3", "4", "5"] { #expect(summary.texts.contains(label), "\(label)") }
     }
 
+    /// Values Double cannot step through in ticks (1e15 and 1e15 + 0.125) widen by a tenth rather
+    /// than loop; a single value does too.
+    @Test func nearlyEqualValuesWidenTheAxis() throws {
+        var chart = Chart(title: "t", x: Axis("x"), y: Axis("y"))
+        chart.add(LineSeries("l", points: [PlotPoint(1e15, 2), PlotPoint(1e15 + 0.125, 2)]))
+        let summary = try Self.parse(try chart.svg())
+        let x = try #require(summary.range("x")), y = try #require(summary.range("y"))
+        #expect(x.lowerBound <= 0.9e15 && x.upperBound >= 1.1e15)
+        #expect(y.lowerBound <= 1.8 && y.upperBound >= 2.2)
+    }
+
     @Test func regionMapCountsCellsPerCategory() throws {
         let map = RegionMap(title: "map", x: Axis("N", scale: .log10), y: Axis("D/N", scale: .log10),
                             xEdges: [1e8, 1e9, 1e10], yEdges: [10, 100, 1000], categories: ["4-bit", "8-bit"],
@@ -188,6 +199,15 @@ import ScalingLaws
         small.width = 760
         small.height = .nan
         #expect(throws: PlotError.self) { try small.svg() }
+        // Spans Double cannot draw: beyond the largest Double, or widened past it, or below the smallest.
+        for (values, scale) in [([-1e308, 1e308], Axis.Scale.linear), ([1e308, 1.7e308], .log10), ([.leastNonzeroMagnitude, 1], .log10)] {
+            var extreme = Chart(title: "t", x: Axis("x"), y: Axis("y", scale: scale))
+            extreme.add(LineSeries("l", points: values.map { PlotPoint(1, $0) }))
+            #expect(throws: PlotError.invalidRange(axis: "y", lower: values[0], upper: values[1])) { try extreme.svg() }
+        }
+        var narrow = Chart(title: "t", x: Axis("x", range: 1e15...(1e15 + 0.125)), y: Axis("y"))
+        narrow.add(LineSeries("l", points: [PlotPoint(1e15, 1)]))
+        #expect(throws: PlotError.invalidRange(axis: "x", lower: 1e15, upper: 1e15 + 0.125)) { try narrow.svg() }
         let map = RegionMap(title: "m", x: Axis("x"), y: Axis("y"), xEdges: [0, 1], yEdges: [0, 1], categories: ["a"], cells: [[3]])
         #expect(throws: PlotError.invalidCategory(row: 0, column: 0, index: 3, categories: 1)) { try map.svg() }
     }
