@@ -21,8 +21,7 @@ var parser = OptionParser(
         Sun's floating-point loss vs tokens with their critical data sizes, every paper's degradation
         vs N, Epoch's Chinchilla points with the fitted law, isoFLOP curves and the compute-optimal
         frontier, the deployment Pareto frontier, the lowest safe bit width and the lowest-loss
-        floating-point format over (N, D/N), and a
-        prediction with its bootstrap band.
+        floating-point format over (N, D/N), a prediction with its bootstrap band, and held-out checks.
         """)
 parser.option("--plots", value: "DIR", help: "the folder to write into (created if missing; default Documentation/figures)") {
     directory = $0
