@@ -83,3 +83,41 @@ import ScalingLawsData
         #expect(publishedEffs == publishedEffs.sorted() && refitEffs == refitEffs.sorted())
     }
 }
+
+/// Quartet's two-stage fit redone on the shipped Quartet II runs: the BF16 base from the baseline
+/// runs (from the published constants), then the parameter and data efficiencies of one FP4 recipe
+/// (NVFP4, without four-over-six scaling) with the base held.
+@Suite struct QuartetRefitTests {
+    static func runs(_ group: String) throws -> Observations {
+        let table = try Dataset.quartet2FP4.table().filter { row throws(CSVError) in
+            let name = try row.text("group"), fourOverSix = try row.text("sfour_over_six")
+            return name == group && (group == "baseline" || fourOverSix == "False")
+        }
+        let format: Double = group == "baseline" ? 0 : 1
+        return try Observations(table, columns: [.N: .column("N"), .D: .column("D"), Castro2025.format: .constant(format)],
+                                target: .column("final_loss"))
+    }
+
+    @Test func twoStageRefitOnQuartetIIRuns() throws {
+        let baseline = try Self.runs("baseline")
+        #expect(baseline.count == 21)
+        // Stage 1: the base on BF16 runs (the efficiencies do not enter: format 0 has eff = 1).
+        let base = try Castro2025.quartet.fixing("effN_MXFP4").fixing("effD_MXFP4").fixing("effN_BF16").fixing("effD_BF16")
+        let published = try base.objective(on: baseline).objective
+        let stage1 = try base.fit(to: baseline)
+        #expect(stage1.objective <= published)
+        // Stage 2: the FP4 efficiencies with the base held.
+        var fp4Law = stage1.law
+        for name in ["A", "alpha", "B", "beta", "gamma", "E"] { fp4Law = try fp4Law.fixing(Parameter(name)) }
+        fp4Law = try fp4Law.setting("effN_MXFP4", to: 0.7).setting("effD_MXFP4", to: 0.9)
+        var free = fp4Law
+        free.fixedParameters.remove("effN_MXFP4")
+        free.fixedParameters.remove("effD_MXFP4")
+        let fp4 = try Self.runs("nvidia")
+        let stage2 = try free.fit(to: fp4)
+        let effN = stage2.parameters["effN_MXFP4"]!, effD = stage2.parameters["effD_MXFP4"]!
+        // FP4 training costs capacity: both efficiencies below 1 (published for MXFP4: 0.645, 0.893).
+        #expect(effN > 0.3 && effN < 1 && effD > 0.3 && effD < 1.2, "effN \(effN), effD \(effD)")
+        #expect(stage2.isConverged)
+    }
+}
