@@ -67,18 +67,36 @@ struct AxisLayout {
         guard step.isFinite, step > 0, low.isFinite, high.isFinite else {
             return AxisLayout(scale: .linear, lower: low, upper: high, ticks: [])
         }
-        let decimals = max(0, -Int(Foundation.log10(step).rounded(.down)))
-        var ticks: [Tick] = []
+        var values: [Double] = []
         var index = (low / step).rounded(.up)
         // At most a few dozen ticks; the bound only guards against a step lost in rounding.
-        while index * step <= high + step * 1e-9, ticks.count < 100 {
-            let value = index * step
-            var text = String(format: "%.\(decimals)f", value)
-            if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
-            ticks.append(Tick(value: value, label: text.replacingOccurrences(of: "-", with: "−")))
+        while index * step <= high + step * 1e-9, values.count < 100 {
+            values.append(index * step)
             index += 1
         }
-        return AxisLayout(scale: .linear, lower: low, upper: high, ticks: ticks)
+        let labels = linearLabels(values, step: step)
+        return AxisLayout(scale: .linear, lower: low, upper: high, ticks: zip(values, labels).map { Tick(value: $0, label: $1) })
+    }
+
+    /// Labels of 1-2-5 ticks `step` apart: plain decimals (`0.25`, `1200`) between 10⁻³ and 10⁶, else
+    /// a multiple of one shared power of ten (`2×10⁹`, `0.5×10⁻⁴`) instead of a long row of digits.
+    static func linearLabels(_ values: [Double], step: Double) -> [String] {
+        let largest = values.map(abs).max() ?? 0
+        let stepExponent = Int(Foundation.log10(step).rounded(.down))
+        let exponent = largest >= 1e6 || (largest > 0 && largest < 1e-3) ? Int(Foundation.log10(largest).rounded(.down)) : 0
+        let scale = Foundation.pow(10, Double(exponent))
+        // Enough decimals for the step's own digits (one more for a 2.5 step, say).
+        let least = max(0, exponent - stepExponent)
+        let decimals = (least...(least + 3)).first { decimals in
+            values.allSatisfy { abs((Double(String(format: "%.\(decimals)f", $0 / scale)) ?? .nan) * scale - $0) <= step * 1e-6 }
+        } ?? least + 3
+        return values.map { value in
+            var text = String(format: "%.\(decimals)f", value / scale)
+            if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
+            text = text.replacingOccurrences(of: "-", with: "−")
+            if exponent == 0 { return text }
+            return Double(text) == 0 ? "0" : text + "×" + powerOfTen(exponent)
+        }
     }
 
     /// The smallest of 1, 2, 5 × 10ᵏ not below `raw`.

@@ -80,7 +80,7 @@ public struct Chart: Sendable {
         let colors = seriesColors()
         let legend = Legend(legendEntries(colors), width: width, height: height, top: 40)
         let documentHeight = legend.documentHeight(height, top: 40)
-        let frame = Frame(left: 84, top: 40, right: legend.plotRight(chartWidth: width), bottom: legend.plotBottom(chartHeight: documentHeight),
+        let frame = Frame(left: Frame.left(for: yLayout), top: 40, right: legend.plotRight(chartWidth: width), bottom: legend.plotBottom(chartHeight: documentHeight),
                           x: xLayout, y: yLayout)
         var canvas = SVGCanvas(width: width, height: documentHeight)
         frame.drawAxes(on: &canvas, title: title, xLabel: x.label, yLabel: y.label)

@@ -53,7 +53,7 @@ public struct RegionMap: Sendable {
         let legend = Legend(categories.enumerated().map { LegendEntry(label: $1, color: colors[$0], swatch: .band) },
                             width: width, height: height, top: 40)
         let documentHeight = legend.documentHeight(height, top: 40)
-        let frame = Frame(left: 84, top: 40, right: legend.plotRight(chartWidth: width), bottom: legend.plotBottom(chartHeight: documentHeight),
+        let frame = Frame(left: Frame.left(for: yLayout), top: 40, right: legend.plotRight(chartWidth: width), bottom: legend.plotBottom(chartHeight: documentHeight),
                           x: xLayout, y: yLayout)
         var canvas = SVGCanvas(width: width, height: documentHeight)
         let n = SVGCanvas.number

@@ -85,6 +85,12 @@ struct Frame {
     let x: AxisLayout
     let y: AxisLayout
 
+    /// The plot area's left edge: room for the y axis title and the longest y tick label (about
+    /// 7 px a character at 12 px), at least 84 px.
+    static func left(for y: AxisLayout) -> Double {
+        max(84, 42 + 7 * Double(y.ticks.compactMap { $0.label?.count }.max() ?? 0))
+    }
+
     func px(_ value: Double) -> Double { left + x.fraction(value) * (right - left) }
     func py(_ value: Double) -> Double { bottom - y.fraction(value) * (bottom - top) }
 

@@ -159,6 +159,15 @@ import ScalingLaws
         for label in ["2", "3", "4", "5"] { #expect(summary.texts.contains(label), "\(label)") }
     }
 
+    /// Linear ticks far from 1 share one power of ten instead of rows of digits or zeros.
+    @Test func linearLabelsOfLargeAndSmallValuesUseAPowerOfTen() throws {
+        #expect(AxisLayout.linearLabels([0, 1e9, 2e9, 3e9], step: 1e9) == ["0", "1×10⁹", "2×10⁹", "3×10⁹"])
+        #expect(AxisLayout.linearLabels([-2.5e6, 0, 2.5e6], step: 2.5e6) == ["−2.5×10⁶", "0", "2.5×10⁶"])
+        #expect(AxisLayout.linearLabels([2e-5, 4e-5, 1e-4], step: 2e-5) == ["0.2×10⁻⁴", "0.4×10⁻⁴", "1.0×10⁻⁴"])
+        #expect(AxisLayout.linearLabels([0, 250, 500], step: 250) == ["0", "250", "500"])
+        #expect(AxisLayout.linearLabels([0.001, 0.002], step: 0.001) == ["0.001", "0.002"])
+    }
+
     /// Values Double cannot step through in ticks (1e15 and 1e15 + 0.125) widen by a tenth rather
     /// than loop; a single value does too.
     @Test func nearlyEqualValuesWidenTheAxis() throws {
