@@ -32,7 +32,7 @@ func kumarFigure() throws -> String {
         chart.add(try LineSeries("\(Int(bits))-bit", x: tokens,
                                  y: tokens.map { try Kumar2024.postTrainingLoss([.N: n, .D: $0, .bits: bits]) }, color: color))
         let critical = try Kumar2024.postTrainingLoss.criticalTokens(N: n, bits: bits)
-        chart.add(VerticalMarker(x: critical, label: "D_crit \(Int(bits))-bit = \(short(critical))", color: color))
+        chart.add(VerticalMarker(x: critical, label: "D_crit \(short(critical))", color: color))
     }
     return try chart.svg()
 }
@@ -50,7 +50,7 @@ func capybaraFigure() throws -> String {
         }
         chart.add(try LineSeries(name, x: tokens, y: values, color: color))
         let critical = try Sun2025.capybara.criticalTokens(N: n, exponentBits: e, mantissaBits: m, blockSize: block)
-        chart.add(VerticalMarker(x: critical, label: "D_crit E\(Int(e))M\(Int(m)) = \(short(critical))", color: color))
+        chart.add(VerticalMarker(x: critical, label: "D_crit \(short(critical))", color: color))
     }
     return try chart.svg()
 }
@@ -76,4 +76,35 @@ func degradationFigure() throws -> String {
         chart.add(try LineSeries(label, x: sizes, y: values))
     }
     return try chart.svg()
+}
+
+/// Sun et al.'s floating-point formats traded against tokens: for a model of N parameters and a
+/// BF16 budget of D tokens, a P-bit format costs P/16 as much per token (compute ∝ P·N·D), so it
+/// can train on 16D/P tokens for the same compute. Each cell shows the format (at the optimal
+/// exponent/mantissa split for its width, `optimalIntegerFormat`) with the lowest Capybara loss.
+func optimalPrecisionFigure() throws -> String {
+    let xEdges = grid(1e8, 1e12, 33), yEdges = grid(10, 1e4, 25)
+    let law = Sun2025.capybara, block = 128.0
+    let formats = try [4, 6, 8, 16].map { bits in
+        let split = try law.optimalIntegerFormat(bits: bits)
+        return (bits: Double(bits), e: Double(split.exponentBits), m: Double(split.mantissaBits),
+                name: "E\(split.exponentBits)M\(split.mantissaBits) (\(bits)-bit)")
+    }
+    var cells: [[Int]] = []
+    for row in 0..<(yEdges.count - 1) {
+        let ratio = (yEdges[row] * yEdges[row + 1]).squareRoot()
+        var line: [Int] = []
+        for column in 0..<(xEdges.count - 1) {
+            let n = (xEdges[column] * xEdges[column + 1]).squareRoot()
+            let losses = try formats.map {
+                try law(N: n, D: ratio * n * 16 / $0.bits, exponentBits: $0.e, mantissaBits: $0.m, blockSize: block)
+            }
+            line.append(losses.indices.min { losses[$0] < losses[$1] }!)
+        }
+        cells.append(line)
+    }
+    let map = RegionMap(title: "Lowest-loss training format at the compute of D BF16 tokens (Sun 2025)",
+                        x: Axis("parameters N", scale: .log10), y: Axis("BF16 tokens per parameter D/N", scale: .log10),
+                        xEdges: xEdges, yEdges: yEdges, categories: formats.map(\.name), cells: cells)
+    return try map.svg()
 }

@@ -20,8 +20,8 @@ var parser = OptionParser(
         Writes the documentation's SVG figures: Ouyang's QiD vs tokens, Kumar's post-training loss and
         Sun's floating-point loss vs tokens with their critical data sizes, every paper's degradation
         vs N, Epoch's Chinchilla points with the fitted law, isoFLOP curves and the compute-optimal
-        frontier, the deployment Pareto frontier, the lowest safe bit width over (N, D/N), and a
-        prediction with its bootstrap band.
+        frontier, the deployment Pareto frontier, the lowest safe bit width and the lowest-loss
+        floating-point format over (N, D/N), a prediction with its bootstrap band, and held-out checks.
         """)
 parser.option("--plots", value: "DIR", help: "the folder to write into (created if missing; default Documentation/figures)") {
     directory = $0
@@ -60,6 +60,7 @@ save("isoflop.svg") { try isoFLOPFigure() }
 save("compute-optimal.svg") { try computeOptimalFigure() }
 save("pareto-memory.svg") { try paretoFigure() }
 save("safe-bit-width-map.svg") { try safeBitWidthFigure() }
+save("optimal-precision-map.svg") { try optimalPrecisionFigure() }
 save("bootstrap-band.svg") { try bootstrapFigure(fit) }
 save("held-out-chinchilla.svg") { try heldOutFigure(fit) }
 save("held-out-error-vs-compute.svg") { try heldOutErrorFigure(fit) }

@@ -11,7 +11,9 @@ import Foundation
 /// ```
 ///
 /// Series take the colours of a colour-blind-safe palette (Okabe and Ito) in the order they are
-/// added, unless they name their own. The legend sits to the right of the plot area, outside it.
+/// added, unless they name their own. The legend sits to the right of the plot area, outside it, or,
+/// when its labels are too long or too many for that, in rows under the x axis (a label too long
+/// even for the whole width ends in "…").
 public struct Chart: Sendable {
     /// The title above the plot.
     public var title: String
@@ -19,9 +21,10 @@ public struct Chart: Sendable {
     public var x: Axis
     /// The vertical axis.
     public var y: Axis
-    /// The document's width in pixels.
+    /// The document's width in pixels (at least 240).
     public var width: Double = 760
-    /// The document's height in pixels.
+    /// The document's height in pixels (at least 200); a legend too long to sit beside the plot
+    /// goes under it and makes the document taller if the plot would otherwise drop below 160 px.
     public var height: Double = 480
 
     /// The bands, drawn first (under everything else).
@@ -67,22 +70,24 @@ public struct Chart: Sendable {
 
     /// The chart as an SVG document.
     /// - Throws: ``PlotError`` for a chart without series, a non-finite value, a non-positive value
-    ///   on a logarithmic axis, or an invalid axis range.
+    ///   on a logarithmic axis, an invalid axis range, or a document smaller than 240 × 200 px.
     public func svg() throws(PlotError) -> String {
         guard !order.isEmpty else { throw .noSeries }
+        try Legend.checkSize(width: width, height: height)
         let (xs, ys) = try validatedCoordinates()
         let xLayout = try AxisLayout.make(x, name: "x", dataLower: xs.min()!, dataUpper: xs.max()!)
         let yLayout = try AxisLayout.make(y, name: "y", dataLower: ys.min()!, dataUpper: ys.max()!)
         let colors = seriesColors()
-        let legend = legendEntries(colors)
-        let legendWidth = LegendEntry.width(legend)
-        let frame = Frame(left: 84, top: 40, right: width - 24 - legendWidth, bottom: height - 58, x: xLayout, y: yLayout)
-        var canvas = SVGCanvas(width: width, height: height)
+        let legend = Legend(legendEntries(colors), width: width, height: height, top: 40)
+        let documentHeight = legend.documentHeight(height, top: 40)
+        let frame = Frame(left: Frame.left(for: yLayout), top: 40, right: legend.plotRight(chartWidth: width), bottom: legend.plotBottom(chartHeight: documentHeight),
+                          x: xLayout, y: yLayout)
+        var canvas = SVGCanvas(width: width, height: documentHeight)
         frame.drawAxes(on: &canvas, title: title, xLabel: x.label, yLabel: y.label)
         drawSeries(frame, colors, on: &canvas)
         frame.close(&canvas)
         drawMarkers(frame, on: &canvas)
-        LegendEntry.draw(legend, x: frame.right + 16, y: frame.top + 8, on: &canvas)
+        legend.draw(beside: frame, on: &canvas)
         return canvas.document(title: title)
     }
 
@@ -202,17 +207,43 @@ public struct Chart: Sendable {
 
     private func drawMarkers(_ frame: Frame, on canvas: inout SVGCanvas) {
         let n = SVGCanvas.number
+        let lines = markers.map { frame.px($0.x) }
+        var placed: [[ClosedRange<Double>]] = []
         for (index, marker) in markers.enumerated() {
-            let position = frame.px(marker.x)
+            let position = lines[index]
             let color = marker.color ?? "#444444"
             canvas.append("<g class=\"marker\" data-label=\"\(SVGCanvas.escape(marker.label))\" data-x=\"\(marker.x)\">")
             canvas.append("<line x1=\"\(n(position))\" y1=\"\(n(frame.top))\" x2=\"\(n(position))\" y2=\"\(n(frame.bottom))\" stroke=\"\(color)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>")
-            // Labels step down so that neighbouring markers do not print over each other; near the
-            // right edge they run leftwards.
-            let nearRight = position + 6.5 * Double(marker.label.count) > frame.right
-            canvas.text(marker.label, x: position + (nearRight ? -4 : 4), y: frame.top + 14 + 14 * Double(index % 4), size: 11,
-                        anchor: nearRight ? "end" : "start", color: color)
+            let slot = Self.labelSlot(width: 6.6 * Double(marker.label.count), at: position, lines: lines, placed: placed,
+                                      within: frame.left...frame.right)
+            while placed.count <= slot.row { placed.append([]) }
+            placed[slot.row].append(slot.span)
+            canvas.text(marker.label, x: slot.rightward ? position + 4 : position - 4, y: frame.top + 14 + 14 * Double(slot.row),
+                        size: 11, anchor: slot.rightward ? "start" : "end", color: color, halo: true)
             canvas.append("</g>")
         }
+    }
+
+    /// Where a marker's label goes: the highest row, right of its line if it fits the plot (else
+    /// left), where it overlaps no label already placed and, if possible, crosses no other
+    /// marker's line. A white halo keeps it legible over whatever it still crosses.
+    private static func labelSlot(width: Double, at position: Double, lines: [Double], placed: [[ClosedRange<Double>]],
+                                  within plot: ClosedRange<Double>) -> (row: Int, rightward: Bool, span: ClosedRange<Double>) {
+        func span(_ rightward: Bool) -> ClosedRange<Double> {
+            rightward ? (position + 1)...(position + 7 + width) : (position - 7 - width)...(position - 1)
+        }
+        let sides = [true, false].filter { plot.contains(span($0).lowerBound) && plot.contains(span($0).upperBound) }
+        let choices = sides.isEmpty ? [position + 4 + width <= plot.upperBound] : sides
+        for avoidLines in [true, false] {
+            for row in 0...placed.count {
+                for rightward in choices {
+                    let candidate = span(rightward)
+                    let free = row == placed.count || !placed[row].contains { $0.overlaps(candidate) }
+                    let clear = !avoidLines || !lines.contains { $0 != position && candidate.contains($0) }
+                    if free && clear && row < 4 + (avoidLines ? 0 : placed.count) { return (row, rightward, candidate) }
+                }
+            }
+        }
+        return (placed.count, choices[0], span(choices[0]))
     }
 }

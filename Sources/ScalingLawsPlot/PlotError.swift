@@ -12,6 +12,8 @@ public enum PlotError: Error, Equatable, Sendable, CustomStringConvertible {
     case mismatchedLengths(series: String, detail: String)
     /// A region map cell names no category.
     case invalidCategory(row: Int, column: Int, index: Int, categories: Int)
+    /// The document is too small for axes, labels and legend (at least 240 × 200 px, finite).
+    case invalidSize(width: Double, height: Double)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum PlotError: Error, Equatable, Sendable, CustomStringConvertible {
             return "series '\(series)': \(detail)"
         case .invalidCategory(let row, let column, let index, let categories):
             return "region map cell (row \(row), column \(column)) names category \(index), but there are \(categories)"
+        case .invalidSize(let width, let height):
+            return "the document size \(width) × \(height) px is too small or not finite (at least 240 × 200 px)"
         }
     }
 }

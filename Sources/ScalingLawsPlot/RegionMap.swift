@@ -21,9 +21,9 @@ public struct RegionMap: Sendable {
     public var categories: [String]
     /// One row per y interval, one category index per x interval.
     public var cells: [[Int]]
-    /// The document's width in pixels.
+    /// The document's width in pixels (at least 240).
     public var width: Double = 760
-    /// The document's height in pixels.
+    /// The document's height in pixels (at least 200; taller if a long legend needs it).
     public var height: Double = 480
 
     /// A region map; see the type's description for the shapes.
@@ -39,19 +39,23 @@ public struct RegionMap: Sendable {
 
     /// The map as an SVG document.
     /// - Throws: ``PlotError`` for edges and cells whose counts disagree, a cell naming no
-    ///   category, non-finite edges or non-positive ones on a logarithmic axis.
+    ///   category, non-finite edges or non-positive ones on a logarithmic axis, or a document
+    ///   smaller than 240 × 200 px.
     public func svg() throws(PlotError) -> String {
         try validate()
+        try Legend.checkSize(width: width, height: height)
         var xAxis = x, yAxis = y
         xAxis.range = xEdges.first!...xEdges.last!
         yAxis.range = yEdges.first!...yEdges.last!
         let xLayout = try AxisLayout.make(xAxis, name: "x", dataLower: xEdges.first!, dataUpper: xEdges.last!)
         let yLayout = try AxisLayout.make(yAxis, name: "y", dataLower: yEdges.first!, dataUpper: yEdges.last!)
         let colors = categories.indices.map { palette[$0 % palette.count] }
-        let legend = categories.enumerated().map { LegendEntry(label: $1, color: colors[$0], swatch: .band) }
-        let frame = Frame(left: 84, top: 40, right: width - 24 - LegendEntry.width(legend), bottom: height - 58,
+        let legend = Legend(categories.enumerated().map { LegendEntry(label: $1, color: colors[$0], swatch: .band) },
+                            width: width, height: height, top: 40)
+        let documentHeight = legend.documentHeight(height, top: 40)
+        let frame = Frame(left: Frame.left(for: yLayout), top: 40, right: legend.plotRight(chartWidth: width), bottom: legend.plotBottom(chartHeight: documentHeight),
                           x: xLayout, y: yLayout)
-        var canvas = SVGCanvas(width: width, height: height)
+        var canvas = SVGCanvas(width: width, height: documentHeight)
         let n = SVGCanvas.number
         // Cells first, so the grid and frame draw over them.
         canvas.append("<g class=\"cells\" data-rows=\"\(cells.count)\" data-columns=\"\(xEdges.count - 1)\">")
@@ -68,7 +72,7 @@ public struct RegionMap: Sendable {
             canvas.append("<g class=\"series\" data-kind=\"region\" data-label=\"\(SVGCanvas.escape(category))\" data-cells=\"\(cells.joined().filter { $0 == index }.count)\"></g>")
         }
         frame.close(&canvas)
-        LegendEntry.draw(legend, x: frame.right + 16, y: frame.top + 8, on: &canvas)
+        legend.draw(beside: frame, on: &canvas)
         return canvas.document(title: title)
     }
 

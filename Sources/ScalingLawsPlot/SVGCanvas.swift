@@ -31,10 +31,11 @@ struct SVGCanvas {
     mutating func append(_ element: String) { body.append(element) }
 
     mutating func text(_ content: String, x: Double, y: Double, size: Double = 12, anchor: String = "start",
-                       weight: String = "normal", rotate: Double? = nil, color: String = "#222222") {
+                       weight: String = "normal", rotate: Double? = nil, color: String = "#222222", halo: Bool = false) {
         let n = SVGCanvas.number
         let transform = rotate.map { " transform=\"rotate(\(n($0)) \(n(x)) \(n(y)))\"" } ?? ""
-        append("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(color)\"\(transform)>\(SVGCanvas.escape(content))</text>")
+        let outline = halo ? " stroke=\"white\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"" : ""
+        append("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(color)\"\(outline)\(transform)>\(SVGCanvas.escape(content))</text>")
     }
 
     /// A marker of `shape` centred on (x, y).
@@ -84,6 +85,12 @@ struct Frame {
     let x: AxisLayout
     let y: AxisLayout
 
+    /// The plot area's left edge: room for the y axis title and the longest y tick label (about
+    /// 7 px a character at 12 px), at least 84 px.
+    static func left(for y: AxisLayout) -> Double {
+        max(84, 42 + 7 * Double(y.ticks.compactMap { $0.label?.count }.max() ?? 0))
+    }
+
     func px(_ value: Double) -> Double { left + x.fraction(value) * (right - left) }
     func py(_ value: Double) -> Double { bottom - y.fraction(value) * (bottom - top) }
 
@@ -100,7 +107,7 @@ struct Frame {
         for tick in x.ticks {
             let position = px(tick.value)
             let major = tick.label != nil
-            if major || minorGrid {
+            if major || (minorGrid && tick.gridLine) {
                 canvas.append("<line x1=\"\(n(position))\" y1=\"\(n(top))\" x2=\"\(n(position))\" y2=\"\(n(bottom))\" stroke=\"\(major ? "#dddddd" : "#f0f0f0")\" stroke-width=\"1\"/>")
             }
             canvas.append("<line x1=\"\(n(position))\" y1=\"\(n(bottom))\" x2=\"\(n(position))\" y2=\"\(n(bottom + (major ? 5 : 3)))\" stroke=\"#444444\"/>")
@@ -111,7 +118,7 @@ struct Frame {
         for tick in y.ticks {
             let position = py(tick.value)
             let major = tick.label != nil
-            if major || minorGrid {
+            if major || (minorGrid && tick.gridLine) {
                 canvas.append("<line x1=\"\(n(left))\" y1=\"\(n(position))\" x2=\"\(n(right))\" y2=\"\(n(position))\" stroke=\"\(major ? "#dddddd" : "#f0f0f0")\" stroke-width=\"1\"/>")
             }
             canvas.append("<line x1=\"\(n(left - (major ? 5 : 3)))\" y1=\"\(n(position))\" x2=\"\(n(left))\" y2=\"\(n(position))\" stroke=\"#444444\"/>")
@@ -127,42 +134,4 @@ struct Frame {
     }
 
     func close(_ canvas: inout SVGCanvas) { canvas.append("</g>") }
-}
-
-/// One legend line: a swatch and its label.
-struct LegendEntry {
-    enum Swatch {
-        case line(LineStyle, MarkerShape?)
-        case marker(MarkerShape)
-        case band
-    }
-    var label: String
-    var color: String
-    var swatch: Swatch
-
-    /// The width a legend of `entries` needs: the longest label at ~7 px a character, plus the swatch.
-    static func width(_ entries: [LegendEntry]) -> Double {
-        guard let longest = entries.map(\.label.count).max() else { return 0 }
-        return Swift.min(280, 44 + 7 * Double(longest))
-    }
-
-    /// The legend, top-aligned at (x, y), beside the plot area.
-    static func draw(_ entries: [LegendEntry], x: Double, y: Double, on canvas: inout SVGCanvas) {
-        let n = SVGCanvas.number
-        canvas.append("<g class=\"legend\">")
-        for (index, entry) in entries.enumerated() {
-            let rowY = y + 18 * Double(index)
-            switch entry.swatch {
-            case .line(let style, let marker):
-                canvas.append("<line x1=\"\(n(x))\" y1=\"\(n(rowY))\" x2=\"\(n(x + 26))\" y2=\"\(n(rowY))\" stroke=\"\(entry.color)\" stroke-width=\"2\"\(SVGCanvas.dashArray(style))/>")
-                if let marker { canvas.append(SVGCanvas.marker(marker, x: x + 13, y: rowY, color: entry.color, size: 3.5)) }
-            case .marker(let shape):
-                canvas.append(SVGCanvas.marker(shape, x: x + 13, y: rowY, color: entry.color))
-            case .band:
-                canvas.append("<rect x=\"\(n(x))\" y=\"\(n(rowY - 6))\" width=\"26\" height=\"12\" fill=\"\(entry.color)\" fill-opacity=\"0.25\"/>")
-            }
-            canvas.text(entry.label, x: x + 34, y: rowY + 4, size: 12)
-        }
-        canvas.append("</g>")
-    }
 }
