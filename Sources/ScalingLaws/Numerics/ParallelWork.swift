@@ -9,10 +9,9 @@ import Synchronization
 /// core or many. The closures are called only before `map` returns.
 ///
 /// Cancellation: when the task that called `map` is cancelled, the workers stop taking jobs and
-/// `map` throws `CancellationError`. Only the calling thread can see its task, so a worker running
-/// there checks `Task.isCancelled` between jobs and tells the others through a shared flag; with one
-/// worker that is every job, with several it depends on the calling thread taking part (dispatch
-/// does not promise it), so cancellation is certain only before the work starts.
+/// `map` throws `CancellationError`. Only the calling thread can see its task: with one worker it
+/// runs the jobs itself and checks between them; with several it waits for the workers and polls
+/// the task every 20 ms, telling them through a shared flag.
 enum ParallelWork {
     static func map<State, Result>(
         count: Int, concurrency: Int?, makeState: @escaping () -> State, _ job: @escaping (Int, State) -> Result
@@ -24,7 +23,15 @@ enum ParallelWork {
         if workers == 1 {
             jobs.run(worker: 0, workers: 1)
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in jobs.run(worker: worker, workers: workers) }
+            // The workers run on dispatch threads, which cannot see the calling task; the calling
+            // thread waits for them and polls its task's cancellation meanwhile.
+            let group = DispatchGroup()
+            for worker in 0..<workers {
+                DispatchQueue.global().async(group: group) { jobs.run(worker: worker, workers: workers) }
+            }
+            while group.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+                if Task.isCancelled { jobs.cancel() }
+            }
         }
         guard let results = jobs.collect() else { throw CancellationError() }
         return results
@@ -34,7 +41,7 @@ enum ParallelWork {
 /// The shared state of one ``ParallelWork/map(count:concurrency:makeState:_:)``.
 ///
 /// `@unchecked Sendable` because the compiler cannot see the access pattern that makes it safe:
-/// `concurrentPerform` returns only after every worker is done, each worker writes only its own
+/// `map` returns only after every worker is done (the group's wait), each worker writes only its own
 /// result slots, and the closures only read data shared across threads.
 private final class Jobs<State, Result>: @unchecked Sendable {
     let count: Int
@@ -66,6 +73,9 @@ private final class Jobs<State, Result>: @unchecked Sendable {
             index += workers
         }
     }
+
+    /// Tells the workers to stop taking jobs.
+    func cancel() { cancelled.store(true, ordering: .relaxed) }
 
     /// Every job's result, or nil when cancellation left some undone.
     func collect() -> [Result]? {
