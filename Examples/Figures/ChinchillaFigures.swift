@@ -144,16 +144,8 @@ func safeBitWidthFigure() throws -> String {
     let xEdges = grid(1e8, 1e12, 33), yEdges = grid(10, 1e4, 25)
     let choices: [Double] = [3, 4, 5, 6, 8]
     let categories = choices.map { "\(Int($0))-bit" } + ["more than 8 bits"]
-    var cells: [[Int]] = []
-    for row in 0..<(yEdges.count - 1) {
-        let ratio = (yEdges[row] * yEdges[row + 1]).squareRoot()
-        var line: [Int] = []
-        for column in 0..<(xEdges.count - 1) {
-            let n = (xEdges[column] * xEdges[column + 1]).squareRoot()
-            let safe = try choices.firstIndex { try Kumar2024.ptq(N: n, D: ratio * n, bits: $0) <= 0.05 }
-            line.append(safe ?? choices.count)
-        }
-        cells.append(line)
+    let cells = try regionCells(xEdges: xEdges, yEdges: yEdges) { n, ratio in
+        try choices.firstIndex { try Kumar2024.ptq(N: n, D: ratio * n, bits: $0) <= 0.05 } ?? choices.count
     }
     let map = RegionMap(title: "Lowest post-training bit width with δ_PTQ ≤ 0.05 nats (Kumar 2024)",
                         x: Axis("parameters N", scale: .log10), y: Axis("tokens per parameter D/N", scale: .log10),

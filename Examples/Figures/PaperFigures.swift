@@ -90,18 +90,11 @@ func optimalPrecisionFigure() throws -> String {
         return (bits: Double(bits), e: Double(split.exponentBits), m: Double(split.mantissaBits),
                 name: "E\(split.exponentBits)M\(split.mantissaBits) (\(bits)-bit)")
     }
-    var cells: [[Int]] = []
-    for row in 0..<(yEdges.count - 1) {
-        let ratio = (yEdges[row] * yEdges[row + 1]).squareRoot()
-        var line: [Int] = []
-        for column in 0..<(xEdges.count - 1) {
-            let n = (xEdges[column] * xEdges[column + 1]).squareRoot()
-            let losses = try formats.map {
-                try law(N: n, D: ratio * n * 16 / $0.bits, exponentBits: $0.e, mantissaBits: $0.m, blockSize: block)
-            }
-            line.append(losses.indices.min { losses[$0] < losses[$1] }!)
+    let cells = try regionCells(xEdges: xEdges, yEdges: yEdges) { n, ratio in
+        let losses = try formats.map {
+            try law(N: n, D: ratio * n * 16 / $0.bits, exponentBits: $0.e, mantissaBits: $0.m, blockSize: block)
         }
-        cells.append(line)
+        return losses.indices.min { losses[$0] < losses[$1] }!
     }
     let map = RegionMap(title: "Lowest-loss training format at the compute of D BF16 tokens (Sun 2025)",
                         x: Axis("parameters N", scale: .log10), y: Axis("BF16 tokens per parameter D/N", scale: .log10),

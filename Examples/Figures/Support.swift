@@ -21,3 +21,14 @@ func short(_ value: Double) -> String {
     }
     return String(format: "%g", value)
 }
+
+/// The category of every cell of a region map over (N, D/N), chosen at the cell's geometric centre:
+/// `cells[row][column]`, rows along `yEdges`.
+func regionCells(xEdges: [Double], yEdges: [Double], _ choose: (_ n: Double, _ ratio: Double) throws -> Int) rethrows -> [[Int]] {
+    try (0..<(yEdges.count - 1)).map { row in
+        let ratio = (yEdges[row] * yEdges[row + 1]).squareRoot()
+        return try (0..<(xEdges.count - 1)).map { column in
+            try choose((xEdges[column] * xEdges[column + 1]).squareRoot(), ratio)
+        }
+    }
+}
