@@ -51,14 +51,12 @@ public struct LawComparison: Sendable {
                 let result = try law.fit(to: data, loss: loss, residuals: residuals, starts: starts, optimizer: optimizer, options: options)
                 let fitted = result.law
                 let predict: @Sendable (Observations) throws -> [Double] = { points in
-                    try (0..<points.count).map { row in
-                        var point: [Variable: Double] = [:]
-                        for variable in fitted.variables {
-                            guard let column = points.column(variable) else { throw FitError.missingVariable(variable.id) }
-                            point[variable] = column[row]
-                        }
-                        return try fitted(point)
+                    var columns: [Variable: [Double]] = [:]
+                    for variable in fitted.variables {
+                        guard let column = points.column(variable) else { throw FitError.missingVariable(variable.id) }
+                        columns[variable] = column
                     }
+                    return try fitted.evaluate(batch: columns)
                 }
                 return (predict, result.objective, result.warnings)
             }
