@@ -13,6 +13,17 @@ import Testing
         #expect(Formula.format(-0.0, .unicode) == "0")
     }
 
+    /// A mantissa that rounds up to 10 at 7 digits carries into the exponent (expected strings:
+    /// Tests/Reference/formula_number_reference.py, printf rounding to 7 significant digits).
+    @Test func roundingCarriesIntoTheExponent() {
+        #expect(Formula.format(0.000999999999, .unicode) == "1e−3")
+        #expect(Formula.format(-0.000999999999, .unicode) == "−1e−3")
+        #expect(Formula.format(9.99999999e20, .unicode) == "1e21")
+        #expect(Formula.format(9.99999999e20, .latex) == "1\\times 10^{21}")
+        #expect(Formula.format(9.9999994e-5, .unicode) == "9.999999e−5")
+        #expect(Formula.format(9.99999999e-310, .unicode) == "1e−309")   // subnormal
+    }
+
     @Test func randomBitPatternsNeverTrap() {
         var generator = SeededGenerator(seed: 51)
         var printed = 0

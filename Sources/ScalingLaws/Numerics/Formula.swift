@@ -252,11 +252,19 @@ extension Formula {
         var mantissa = exponent < -300 ? value * 1e300 / Double.pow(10, Double(exponent + 300))
             : value / Double.pow(10, Double(exponent))
         var adjustedExponent = exponent
+        // The logarithm can be off by one near a power of ten.
         if abs(mantissa) >= 10 { mantissa /= 10; adjustedExponent += 1 }
+        if abs(mantissa) < 1 { mantissa *= 10; adjustedExponent -= 1 }
         var digits = format7(mantissa)
         if digits.contains(".") {
             while digits.hasSuffix("0") { digits.removeLast() }
             if digits.hasSuffix(".") { digits.removeLast() }
+        }
+        // Rounding to 7 digits can carry into a new leading digit (9.99999999 → 10): the mantissa
+        // stays in [1, 10), so 0.000999999999 prints as 1e−3, not 10e−4.
+        if digits == "10" || digits == "-10" {
+            digits = value < 0 ? "-1" : "1"
+            adjustedExponent += 1
         }
         return style == .unicode ? "\(digits)e\(adjustedExponent)" : "\(digits)\\times 10^{\(adjustedExponent)}"
     }
