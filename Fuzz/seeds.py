@@ -70,6 +70,8 @@ expressions = {
     "deep-minus.txt": "-" * 250 + "x",
     "deep-power.txt": "x^" * 120 + "x",
     "long-sum.txt": "+".join(["x"] * 3000),
+    # Once overflowed a 1 MB stack: one tree level per term (the length limit allows 4,999).
+    "sum-4999-terms.txt": "+".join(["x"] * 4999),
     "unicode-digits.txt": "\u0663 + \u00bd + x",
     "unicode-names.txt": "Größe * ✓",
     "nul.txt": "x\u0000+y",

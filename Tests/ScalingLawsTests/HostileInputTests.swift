@@ -21,6 +21,36 @@ import Testing
         #expect((try? ColumnExpression(deep)) != nil)
     }
 
+    /// A sum or product of 4,999 terms (just under the length limit) parses, evaluates and is
+    /// freed in constant stack depth: here on a thread with a 256 KB stack (Darwin gives secondary
+    /// threads 512 KB), where a recursion over one tree level per term overflowed.
+    @Test func longSumsNeedNoStackDepth() throws {
+        final class Outcome: @unchecked Sendable { var values: [Double] = []; var error: String? }
+        let table = try CSVTable(parsing: "x,y\n1,2\n", file: "s.csv")
+        let texts = ["+", "*", "-"].map { Array(repeating: "x", count: 4_999).joined(separator: $0) }
+            + [Array(repeating: "y", count: 1_000).joined(separator: "/")]
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do {
+                for text in texts {
+                    let expression = try ColumnExpression(text)
+                    outcome.values.append(try expression.value(in: table.rows[0]))
+                    outcome.values.append(Double(expression.columns.count))
+                }
+            } catch {
+                outcome.error = "\(error)"
+            }
+            done.signal()
+        }
+        thread.stackSize = 256 * 1024
+        thread.start()
+        done.wait()
+        #expect(outcome.error == nil)
+        // Left to right: 1 + 1 + … = 4999, 1 − 1 − … = 1 − 4998, 2 / 2 / … = 2^(1 − 999).
+        #expect(outcome.values == [4_999, 1, 1, 1, -4_997, 1, 0x1p-998, 1])
+    }
+
     @Test func duplicateCategoryLabelsAndParameterNamesAreErrors() {
         #expect(throws: ScalingLawError.duplicateName("parameter 'eff_a' appears twice in the form")) {
             try ScalingLaw(PerCategoryEffectiveParametersForm(labels: ["a", "a"]), values: ["eff_a": 1])

@@ -24,7 +24,12 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
         case number(Double)
         case column(String)
         case negate(Node)
-        case binary(Character, Node, Node)
+        /// `first op₁ x₁ op₂ x₂ …`, evaluated left to right, with `op` all `+`/`−` or all `*`/`/`.
+        /// Kept flat rather than as nested binary nodes, so that a sum of thousands of terms costs
+        /// no stack depth to evaluate, visit or free: the stack grows only with the nesting, which
+        /// ``maximumDepth`` bounds.
+        case chain(Node, [(Character, Node)])
+        case power(Node, Node)
         case function(String, Node)
     }
 
@@ -60,7 +65,8 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
             case .number: break
             case .column(let name): if !names.contains(name) { names.append(name) }
             case .negate(let inner), .function(_, let inner): visit(inner)
-            case .binary(_, let lhs, let rhs): visit(lhs); visit(rhs)
+            case .chain(let first, let rest): visit(first); for (_, operand) in rest { visit(operand) }
+            case .power(let base, let exponent): visit(base); visit(exponent)
             }
         }
         visit(root)
@@ -83,15 +89,20 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
         case .number(let value): return value
         case .column(let name): return try row.number(name)
         case .negate(let inner): return -(try evaluate(inner, row))
-        case .binary(let op, let lhs, let rhs):
-            let a = try evaluate(lhs, row), b = try evaluate(rhs, row)
-            switch op {
-            case "+": return a + b
-            case "-": return a - b
-            case "*": return a * b
-            case "/": return a / b
-            default: return pow(a, b)
+        case .chain(let first, let rest):
+            var result = try evaluate(first, row)
+            for (op, operand) in rest {
+                let b = try evaluate(operand, row)
+                switch op {
+                case "+": result += b
+                case "-": result -= b
+                case "*": result *= b
+                default: result /= b
+                }
             }
+            return result
+        case .power(let base, let exponent):
+            return pow(try evaluate(base, row), try evaluate(exponent, row))
         case .function(let name, let inner):
             let x = try evaluate(inner, row)
             switch name {
@@ -126,21 +137,23 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
         }
 
         mutating func expression() throws(CSVError) -> Node {
-            var node = try term()
+            let first = try term()
+            var rest: [(Character, Node)] = []
             while let op = peek(), op == "+" || op == "-" {
                 position += 1
-                node = .binary(op, node, try term())
+                rest.append((op, try term()))
             }
-            return node
+            return rest.isEmpty ? first : .chain(first, rest)
         }
 
         mutating func term() throws(CSVError) -> Node {
-            var node = try unary()
+            let first = try unary()
+            var rest: [(Character, Node)] = []
             while let op = peek(), op == "*" || op == "/" {
                 position += 1
-                node = .binary(op, node, try unary())
+                rest.append((op, try unary()))
             }
-            return node
+            return rest.isEmpty ? first : .chain(first, rest)
         }
 
         /// Unary minus binds looser than `^`, as in mathematics: `-x^2 = -(x^2)`.
@@ -166,7 +179,7 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
             let base = try primary()
             if peek() == "^" {
                 position += 1
-                return .binary("^", base, try unary())
+                return .power(base, try unary())
             }
             return base
         }
