@@ -64,6 +64,11 @@ let package = Package(
             dependencies: ["ScalingLaws", "ExampleSupport"],
             path: "Benchmarks/LawBenchmarks"
         ),
+        .executableTarget(
+            name: "Workloads",
+            dependencies: ["ScalingLaws", "ScalingLawsData", "ExampleSupport"],
+            path: "Benchmarks/Workloads"
+        ),
         .testTarget(
             name: "ScalingLawsTests",
             dependencies: ["ScalingLaws", "ScalingLawsData", "ScalingLawsPlot", "ExampleSupport"],
