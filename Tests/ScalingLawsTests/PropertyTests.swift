@@ -31,7 +31,7 @@ import Testing
 
     // MARK: Batch and lanes
 
-    /// 200 random points per preset (5,600 cases over the 28 presets), in one batch of
+    /// 200 random points per preset (5,600 cases with the catalog's 28 presets), in one batch of
     /// `SIMD8<Double>` lanes, each against the scalar evaluation, within `roundingBound` at
     /// u = 2·u_Double (BatchEvaluationTests explains the bound).
     @Test func batchEqualsScalarAtRandomPoints() throws {
@@ -188,7 +188,8 @@ import Testing
                 moved[variable] = variable.id.hasSuffix("its") || variable.id == "bits" ? x + 0.25 : x * 1.01
                 let change = try law(moved) - law(point)
                 let saturates = claim.preset.hasPrefix("Muennighoff")
-                #expect(change * claim.sign > 0 || (saturates && change == 0), "\(claim.preset) at \(point): \(claim.variable) → \(moved[variable]!) changes it by \(change)")
+                #expect(change * claim.sign > 0 || (saturates && change == 0),
+                        "\(claim.preset) at \(point): \(claim.variable) → \(moved[variable]!) changes it by \(change)")
                 cases += 1
             }
         }
