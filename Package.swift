@@ -64,6 +64,11 @@ let package = Package(
             dependencies: ["ScalingLaws", "ExampleSupport"],
             path: "Benchmarks/LawBenchmarks"
         ),
+        .executableTarget(
+            name: "CSVBenchmarks",
+            dependencies: ["ScalingLaws", "ExampleSupport"],
+            path: "Benchmarks/CSVBenchmarks"
+        ),
         .testTarget(
             name: "ScalingLawsTests",
             dependencies: ["ScalingLaws", "ScalingLawsData", "ScalingLawsPlot", "ExampleSupport"],

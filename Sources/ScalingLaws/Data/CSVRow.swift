@@ -25,15 +25,22 @@ public struct CSVRow: Sendable {
     /// each error naming file, line and column.
     public func number(_ column: String) throws(CSVError) -> Double {
         let raw = try text(column)
-        let trimmed = raw.trimmingSpaces()
-        let decimal = !trimmed.isEmpty && trimmed.unicodeScalars.allSatisfy { "0123456789+-.eE".unicodeScalars.contains($0) }
-        guard decimal, let value = Double(trimmed) else {
+        guard let value = CSVRow.decimalValue(raw.trimmingSpaces()) else {
             throw .nonNumericCell(file: file, line: line, column: column, text: raw)
         }
         guard value.isFinite else {
             throw .invalidValue(file: file, line: line, column: column, value: value, requirement: "a finite number")
         }
         return value
+    }
+}
+
+extension CSVRow {
+    /// The number written in `trimmed` (a cell without its surrounding spaces) under the rules of
+    /// ``number(_:)``, or nil when it is not such a number; ±∞ when it is out of range.
+    static func decimalValue(_ trimmed: String) -> Double? {
+        let decimal = !trimmed.isEmpty && trimmed.unicodeScalars.allSatisfy { "0123456789+-.eE".unicodeScalars.contains($0) }
+        return decimal ? Double(trimmed) : nil
     }
 }
 

@@ -50,6 +50,14 @@ extension Observations {
         contentsOfCSV path: String, columns: [Variable: ColumnSource], target: ColumnSource,
         weights: ColumnSource? = nil, where isIncluded: ((CSVRow) throws(CSVError) -> Bool)? = nil
     ) throws(CSVError) {
+        // Straight from the bytes when the mapping allows it (a row filter or a closure needs whole
+        // rows); on any error that route gives up and this one, reading the file again, reports it.
+        if isIncluded == nil, let fast = CSVColumnReader.observations(
+            path: path, columns: columns.sorted { $0.key.id < $1.key.id }.map { ($0.key, $0.value) },
+            target: target, weights: weights) {
+            self = fast
+            return
+        }
         var table = try CSVTable(contentsOfFile: path)
         if let isIncluded {
             let all = table.rows.count

@@ -1,0 +1,91 @@
+// Time to read a CSV file of training runs (columns N, D, loss) into `Observations`, best of
+// several runs, printed as one JSON object per workload:
+//
+//   swift run -c release CSVBenchmarks FILE [--route observations|table|both] [--repeats K]
+//
+// `observations` is `Observations(contentsOfCSV:)`, the route a fit reads its data by; `table` is
+// the row-by-row route (`CSVTable`, then `Observations(_:columns:target:)`) for comparison.
+// `Benchmarks/csv.sh` runs it beside `Benchmarks/peer_csv.py` (numpy's `loadtxt` on the same file),
+// with the peak memory of each. `peakRSS_bytes` is the process's peak so far (getrusage), so it
+// covers every route run before it: time one route per process to read a route's memory.
+import ExampleSupport
+import Foundation
+import ScalingLaws
+
+struct Options {
+    var file = ""
+    var route = "both"
+    var repeats = 5
+}
+
+@MainActor
+func parseOptions() -> Options {
+    var options = Options()
+    var parser = OptionParser(
+        usage: "CSVBenchmarks --file FILE [--route observations|table|both] [--repeats K]",
+        summary: "Times reading a CSV file with columns N, D, loss into Observations.")
+    parser.option("--file", value: "FILE", help: "the CSV file (see Benchmarks/make_csv.py)") { options.file = $0 }
+    parser.option("--route", value: "ROUTE", help: "observations, table or both (default both)") { text throws(OptionParser.Failure) in
+        guard ["observations", "table", "both"].contains(text) else {
+            throw OptionParser.Failure("--route \(text): expected observations, table or both")
+        }
+        options.route = text
+    }
+    parser.option("--repeats", value: "K", help: "runs per route; the fastest counts (default 5)") { text throws(OptionParser.Failure) in
+        options.repeats = try OptionParser.integer(text, "--repeats", in: 1...1000)
+    }
+    parser.parse()
+    if options.file.isEmpty { OptionParser.fail("--file is required") }
+    return options
+}
+
+let options = parseOptions()
+let mapping: [Variable: ColumnSource] = [.N: .column("N"), .D: .column("D")]
+
+/// Best wall time of `repeats` reads, the data set of the last one, and the peak RSS after them.
+func time(_ read: () throws -> Observations) -> (seconds: Double, data: Observations) {
+    var fastest = Double.infinity
+    var data: Observations?
+    for _ in 0..<options.repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        do { data = try read() } catch { OptionParser.fail("reading \(options.file) failed: \(error)") }
+        fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
+    }
+    return (fastest, data!)
+}
+
+/// The peak resident memory of the process so far (Linux reports kilobytes, Darwin bytes).
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return usage.ru_maxrss  // bytes on Darwin
+    #endif
+}
+
+let bytes: Int
+do {
+    bytes = (try FileManager.default.attributesOfItem(atPath: options.file)[.size] as? Int) ?? 0
+} catch {
+    OptionParser.fail("cannot read \(options.file): \(error)")
+}
+var routes: [(String, () throws -> Observations)] = []
+if options.route != "table" {
+    routes.append(("csv: Observations(contentsOfCSV:)", {
+        try Observations(contentsOfCSV: options.file, columns: mapping, target: .column("loss"))
+    }))
+}
+if options.route != "observations" {
+    routes.append(("csv: CSVTable rows, then Observations", {
+        try Observations(try CSVTable(contentsOfFile: options.file), columns: mapping, target: .column("loss"))
+    }))
+}
+for (workload, read) in routes {
+    let (seconds, data) = time(read)
+    let checksum = data.targets.reduce(0, +) + data.column(.N)!.reduce(0, +) + data.column(.D)!.reduce(0, +)
+    print("{\"workload\": \"\(workload)\", \"ours_s\": \(seconds), \"rows\": \(data.count), "
+          + "\"bytes\": \(bytes), \"checksum\": \(checksum), \"peakRSS_bytes\": \(peakResidentBytes())}")
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Writes a CSV of synthetic training runs for the CSV-reading benchmark.
+
+    python3 Benchmarks/make_csv.py OUT.csv [--rows R] [--megabytes M] [--seed S]
+
+Columns N, D, loss: N = 10^U(7, 11) parameters, D = 10^U(9, 13) tokens, and the loss of
+Chinchilla's fit (E = 1.69, A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28) times 1% log-normal
+noise. Numbers are written as Python's repr (the shortest text that reads back to the same double,
+up to 17 significant digits), as pandas and the csv module write them. --megabytes M keeps adding
+rows until the file reaches M * 10^6 bytes (it overrides --rows).
+"""
+import argparse
+
+import numpy as np
+
+p = argparse.ArgumentParser()
+p.add_argument("out")
+p.add_argument("--rows", type=int, default=1_000_000)
+p.add_argument("--megabytes", type=float)
+p.add_argument("--seed", type=int, default=2026)
+a = p.parse_args()
+
+rng = np.random.default_rng(a.seed)
+
+
+def block(count):
+    n = 10 ** rng.uniform(7, 11, count)
+    d = 10 ** rng.uniform(9, 13, count)
+    loss = (1.69 + 406.4 / n**0.34 + 410.7 / d**0.28) * np.exp(0.01 * rng.standard_normal(count))
+    return "".join(f"{x!r},{y!r},{z!r}\n" for x, y, z in zip(n.tolist(), d.tolist(), loss.tolist()))
+
+
+with open(a.out, "w", encoding="ascii", newline="") as f:
+    size = f.write("N,D,loss\n")
+    if a.megabytes is None:
+        for start in range(0, a.rows, 100_000):
+            size += f.write(block(min(100_000, a.rows - start)))
+    else:
+        while size < a.megabytes * 1e6:
+            size += f.write(block(100_000))
