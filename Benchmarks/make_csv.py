@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Writes a CSV of synthetic training runs for the CSV-reading benchmark.
 
-    python3 Benchmarks/make_csv.py OUT.csv [--rows R] [--megabytes M] [--seed S]
+    python3 Benchmarks/make_csv.py OUT.csv [--rows R] [--megabytes M] [--digits K] [--seed S]
 
 Columns N, D, loss: N = 10^U(7, 11) parameters, D = 10^U(9, 13) tokens, and the loss of
 Chinchilla's fit (E = 1.69, A = 406.4, B = 410.7, alpha = 0.34, beta = 0.28) times 1% log-normal
 noise. Numbers are written as Python's repr (the shortest text that reads back to the same double,
-up to 17 significant digits), as pandas and the csv module write them. --megabytes M keeps adding
+up to 17 significant digits), as pandas and the csv module write them, or with K significant
+digits (`%.Kg`) when --digits K is given. --megabytes M keeps adding
 rows until the file reaches M * 10^6 bytes (it overrides --rows).
 """
 import argparse
@@ -17,6 +18,7 @@ p = argparse.ArgumentParser()
 p.add_argument("out")
 p.add_argument("--rows", type=int, default=1_000_000)
 p.add_argument("--megabytes", type=float)
+p.add_argument("--digits", type=int, help="significant digits (default: the shortest round trip)")
 p.add_argument("--seed", type=int, default=2026)
 a = p.parse_args()
 
@@ -27,7 +29,8 @@ def block(count):
     n = 10 ** rng.uniform(7, 11, count)
     d = 10 ** rng.uniform(9, 13, count)
     loss = (1.69 + 406.4 / n**0.34 + 410.7 / d**0.28) * np.exp(0.01 * rng.standard_normal(count))
-    return "".join(f"{x!r},{y!r},{z!r}\n" for x, y, z in zip(n.tolist(), d.tolist(), loss.tolist()))
+    text = repr if a.digits is None else (lambda x: f"{x:.{a.digits}g}")
+    return "".join(f"{text(x)},{text(y)},{text(z)}\n" for x, y, z in zip(n.tolist(), d.tolist(), loss.tolist()))
 
 
 with open(a.out, "w", encoding="ascii", newline="") as f:

@@ -1,10 +1,10 @@
 // Time to read a CSV file of training runs (columns N, D, loss) into `Observations`, best of
 // several runs, printed as one JSON object per workload:
 //
-//   swift run -c release CSVBenchmarks FILE [--route observations|table|both] [--repeats K]
+//   swift run -c release CSVBenchmarks --file FILE [--route observations|table|both] [--repeats K]
 //
-// `observations` is `Observations(contentsOfCSV:)`, the route a fit reads its data by; `table` is
-// the row-by-row route (`CSVTable`, then `Observations(_:columns:target:)`) for comparison.
+// Workloads: `csv-observations` is `Observations(contentsOfCSV:)`, the route a fit reads its data
+// by; `csv-table` the row-by-row route (`CSVTable`, then `Observations(_:columns:target:)`).
 // `Benchmarks/csv.sh` runs it beside `Benchmarks/peer_csv.py` (numpy's `loadtxt` on the same file),
 // with the peak memory of each. `peakRSS_bytes` is the process's peak so far (getrusage), so it
 // covers every route run before it: time one route per process to read a route's memory.
@@ -48,6 +48,7 @@ func time(_ read: () throws -> Observations) -> (seconds: Double, data: Observat
     var data: Observations?
     for _ in 0..<options.repeats {
         let start = DispatchTime.now().uptimeNanoseconds
+        data = nil  // so that a run's peak memory does not include the previous run's result
         do { data = try read() } catch { OptionParser.fail("reading \(options.file) failed: \(error)") }
         fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
     }
@@ -74,12 +75,12 @@ do {
 }
 var routes: [(String, () throws -> Observations)] = []
 if options.route != "table" {
-    routes.append(("csv: Observations(contentsOfCSV:)", {
+    routes.append(("csv-observations", {
         try Observations(contentsOfCSV: options.file, columns: mapping, target: .column("loss"))
     }))
 }
 if options.route != "observations" {
-    routes.append(("csv: CSVTable rows, then Observations", {
+    routes.append(("csv-table", {
         try Observations(try CSVTable(contentsOfFile: options.file), columns: mapping, target: .column("loss"))
     }))
 }
