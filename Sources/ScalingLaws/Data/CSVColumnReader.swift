@@ -62,30 +62,59 @@ enum CSVColumnReader {
         for (slot, name) in slotNames.enumerated() { positions[names.firstIndex(of: name)!] = slot }
         var outputs = [[Double]](repeating: [], count: resolved.count)
         for index in outputs.indices { outputs[index].reserveCapacity(lineEnds + 1) }
-        guard readRows(&scanner, positions: positions, slots: slotNames.count, sources: resolved, into: &outputs),
+        var numeric = [Bool](repeating: true, count: slotNames.count)
+        for case .category(let slot, _) in resolved { numeric[slot] = false }
+        guard readRows(&scanner, positions: positions, numeric: numeric, sources: resolved, into: &outputs),
               !outputs[0].isEmpty else { return nil }
         return outputs
     }
 
     /// Whether the bytes are UTF-8 text without NUL (the checks of `CSVTable`), and if so how many
-    /// line feeds or carriage returns they hold (whichever is more: a bound on the rows, give or take
-    /// one, to reserve room for).
+    /// line feeds they hold (or carriage returns, when there are no line feeds): a bound on the rows,
+    /// give or take one, to reserve room for.
     static func checkedText(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int? {
-        var union: UInt8 = 0
-        var smallest: UInt8 = .max
-        var lineFeeds = 0, carriageReturns = 0
-        // Branch-free so that the compiler vectorizes it.
-        for index in 0..<count {
-            let byte = bytes[index]
-            union |= byte
-            smallest = min(smallest, byte)
-            lineFeeds &+= byte == UInt8(ascii: "\n") ? 1 : 0
-            carriageReturns &+= byte == UInt8(ascii: "\r") ? 1 : 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var union: UInt64 = 0
+        var zeros: UInt64 = 0
+        var lineFeeds = 0
+        var index = 0
+        let raw = UnsafeRawPointer(bytes)
+        // Eight bytes at a time. A byte is zero when neither its low seven bits nor its top bit are
+        // set (no carry crosses bytes in this form, so the test is exact for every byte).
+        func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & ~highs) &+ ~highs) | word) & highs }
+        // Line feeds are tallied per byte lane (one per lane per word, summed every 255 words so
+        // that no lane overflows), which needs no population count.
+        var lanes: UInt64 = 0
+        var words = 0
+        func drain() {
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            lineFeeds += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+            lanes = 0
+            words = 0
         }
-        guard smallest != 0 else { return nil }
-        if union & 0x80 != 0 {
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            union |= word
+            zeros |= zeroBytes(word)
+            lanes &+= zeroBytes(word ^ (ones &* 0x0A)) >> 7
+            index += 8
+            words += 1
+            if words == 255 { drain() }
+        }
+        drain()
+        var carriageReturns = 0
+        for index in index..<count {
+            union |= UInt64(bytes[index])
+            zeros |= bytes[index] == 0 ? 1 : 0
+            lineFeeds += bytes[index] == UInt8(ascii: "\n") ? 1 : 0
+        }
+        guard zeros == 0 else { return nil }
+        if union & highs != 0 {
             // Not ASCII: the standard library's validation (the text is copied once, then freed).
             guard String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) != nil else { return nil }
+        }
+        if lineFeeds == 0 {
+            for index in 0..<count where bytes[index] == UInt8(ascii: "\r") { carriageReturns += 1 }
         }
         return max(lineFeeds, carriageReturns)
     }
@@ -140,44 +169,75 @@ enum CSVColumnReader {
 
 extension CSVColumnReader {
     /// Reads every data record into `outputs`, one value per source; false at the first record or
-    /// cell the row-by-row route would refuse.
+    /// cell the row-by-row route would refuse. `positions` gives each column's slot (-1 when unread),
+    /// `numeric` whether a slot is only ever read as a number.
     static func readRows(
-        _ scanner: inout CSVFieldScanner, positions: [Int], slots: Int, sources: [Source], into outputs: inout [[Double]]
+        _ scanner: inout CSVFieldScanner, positions: [Int], numeric: [Bool], sources: [Source],
+        into outputs: inout [[Double]]
     ) -> Bool {
         let columnCount = positions.count
-        var cells = RowCells(bytes: scanner.bytes, starts: [Int](repeating: 0, count: slots),
-                             counts: [Int](repeating: 0, count: slots))
+        let plainSlots = sources.map { source in
+            if case .number(let slot) = source { slot } else { -1 }
+        }
+        var cells = RowCells(bytes: scanner.bytes, slots: numeric.count)
         while scanner.position < scanner.count {
             var fields = 0
             var field: CSVFieldScanner.Field
             repeat {
-                guard let next = scanner.next() else { return false }
-                field = next
-                if fields < columnCount, positions[fields] >= 0 {
-                    cells.starts[positions[fields]] = field.start
-                    cells.counts[positions[fields]] = field.count
+                let slot = fields < columnCount ? positions[fields] : -1
+                let start = scanner.position
+                if slot >= 0, numeric[slot],
+                   let (value, length) = DecimalParser.parsePrefix(scanner.bytes + start, count: scanner.count - start),
+                   scanner.isTerminator(start + length) {
+                    // The common cell, a bare number and its delimiter: decoded and delimited in one pass.
+                    field = CSVFieldScanner.Field(start: start, count: length, quoted: false,
+                                                  end: scanner.terminate(at: start + length))
+                    cells.values[slot] = value
+                    cells.decoded[slot] = true
+                } else {
+                    guard let next = scanner.next() else { return false }
+                    field = next
+                    if slot >= 0 {
+                        cells.starts[slot] = field.start
+                        cells.counts[slot] = field.count
+                        cells.decoded[slot] = false
+                    }
                 }
                 fields += 1
             } while field.end == .comma
             if fields == 1, field.count == 0, !field.quoted { continue }
             guard fields == columnCount else { return false }
             for index in sources.indices {
-                guard let value = cells.value(sources[index]) else { return false }
+                // Plain columns without going through the enum, whose payloads would be retained.
+                let value = plainSlots[index] >= 0 ? cells.number(plainSlots[index]) : cells.value(sources[index])
+                guard let value else { return false }
                 outputs[index].append(value)
             }
         }
         return true
     }
 
-    /// The cells of the current record that the mapping reads, as ranges of the buffer, by slot.
+    /// The cells of the current record that the mapping reads, by slot: decoded numbers, or ranges
+    /// of the buffer to decode when asked.
     struct RowCells {
         let bytes: UnsafeMutablePointer<UInt8>
         var starts: [Int]
         var counts: [Int]
+        var values: [Double]
+        var decoded: [Bool]
+
+        init(bytes: UnsafeMutablePointer<UInt8>, slots: Int) {
+            self.bytes = bytes
+            starts = [Int](repeating: 0, count: slots)
+            counts = [Int](repeating: 0, count: slots)
+            values = [Double](repeating: 0, count: slots)
+            decoded = [Bool](repeating: false, count: slots)
+        }
 
         /// The finite number in the cell at `slot` (spaces and tabs around it allowed), or nil.
         @inline(__always)
         func number(_ slot: Int) -> Double? {
+            if decoded[slot] { return values[slot] }
             var start = starts[slot], end = start + counts[slot]
             while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
             while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }

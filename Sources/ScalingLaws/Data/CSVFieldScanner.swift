@@ -46,9 +46,18 @@ struct CSVFieldScanner {
         return Field(start: start, count: index - start, quoted: false, end: terminate(at: index))
     }
 
-    /// Moves ``position`` past the terminator at `index` and says what it was.
+    /// Whether the byte at `index` ends a field (the end of the text does too).
     @inline(__always)
-    private mutating func terminate(at index: Int) -> End {
+    func isTerminator(_ index: Int) -> Bool {
+        guard index < count else { return true }
+        let byte = bytes[index]
+        return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    /// Moves ``position`` past the terminator at `index` (a comma, a line end or the end of the
+    /// text) and says what it was.
+    @inline(__always)
+    mutating func terminate(at index: Int) -> End {
         guard index < count else {
             position = count
             return .file

@@ -16,6 +16,15 @@ enum DecimalParser {
     /// The value of the `count` bytes at `bytes`, or nil when this parser does not decide it (see the
     /// type's documentation): nil never means the text is not a number, only "ask `Double(_:)`".
     static func parse(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double? {
+        guard let (value, end) = parsePrefix(bytes, count: count), end == count else { return nil }
+        return value
+    }
+
+    /// The number at the start of the `count` bytes at `bytes` and the index past it, or nil as in
+    /// ``parse(_:count:)``. What follows the number is not looked at: a caller reading a field checks
+    /// that a delimiter comes next.
+    @inline(__always)
+    static func parsePrefix(_ bytes: UnsafePointer<UInt8>, count: Int) -> (Double, Int)? {
         var index = 0
         var negative = false
         if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
@@ -24,39 +33,74 @@ enum DecimalParser {
         }
         var significand: UInt64 = 0
         var significantDigits = 0
-        var digits = 0
+        let integerStart = index
+        // Leading zeros are not significant (nor, before the first nonzero digit, fraction zeros).
+        while index < count, bytes[index] == UInt8(ascii: "0") { index += 1 }
+        guard digits(bytes, &index, count, &significand, &significantDigits) else { return nil }
+        var digitCount = index - integerStart
         var fractionDigits = 0
-        var inFraction = false
-        while index < count {
-            let byte = bytes[index]
-            let digit = byte &- UInt8(ascii: "0")
-            if digit < 10 {
-                // Leading zeros are not significant; a 20th significant digit does not fit in 64 bits.
-                if significand != 0 || digit != 0 {
-                    guard significantDigits < 19 else { return nil }
-                    significand = significand &* 10 &+ UInt64(digit)
-                    significantDigits += 1
-                }
-                digits += 1
-                if inFraction { fractionDigits += 1 }
-            } else if byte == UInt8(ascii: "."), !inFraction {
-                inFraction = true
-            } else {
-                break
-            }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
+            let fractionStart = index
+            if significand == 0 { while index < count, bytes[index] == UInt8(ascii: "0") { index += 1 } }
+            guard digits(bytes, &index, count, &significand, &significantDigits) else { return nil }
+            fractionDigits = index - fractionStart
+            digitCount += fractionDigits
         }
-        guard digits > 0 else { return nil }
+        guard digitCount > 0 else { return nil }
         var exponent = 0
         if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             guard let (value, end) = exponentPart(bytes, from: index + 1, count: count) else { return nil }
             exponent = value
             index = end
         }
-        guard index == count else { return nil }
-        if significand == 0 { return negative ? -0.0 : 0.0 }
-        let value = magnitude(significand, exponent - fractionDigits)
-        return negative ? value.map { -$0 } : value
+        if significand == 0 { return (negative ? -0.0 : 0.0, index) }
+        guard let value = magnitude(significand, exponent - fractionDigits) else { return nil }
+        return (negative ? -value : value, index)
+    }
+
+    /// Appends the digits at `index` to `significand`, eight at a time while it can; false when
+    /// there are more than 19 significant digits (a 20th would not fit in 64 bits, and the wrapped
+    /// significand is then discarded).
+    @inline(__always)
+    private static func digits(
+        _ bytes: UnsafePointer<UInt8>, _ index: inout Int, _ count: Int,
+        _ significand: inout UInt64, _ significantDigits: inout Int
+    ) -> Bool {
+        let raw = UnsafeRawPointer(bytes)
+        let start = index
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard areEightDigits(word) else { break }
+            significand = significand &* 100_000_000 &+ eightDigits(word)
+            index += 8
+        }
+        while index < count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            significand = significand &* 10 &+ UInt64(digit)
+            index += 1
+        }
+        significantDigits += index - start
+        return significantDigits <= 19
+    }
+
+    /// Whether the eight bytes of `word` (first byte lowest) are all ASCII digits: neither adding
+    /// 0x46 nor subtracting 0x30 may carry into a byte's top bit.
+    @inline(__always)
+    private static func areEightDigits(_ word: UInt64) -> Bool {
+        ((word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The value of eight ASCII digits (first byte lowest, most significant), combining pairs,
+    /// then quadruples, by multiplication (Lemire's SWAR method).
+    @inline(__always)
+    private static func eightDigits(_ word: UInt64) -> UInt64 {
+        var value = word &- 0x3030_3030_3030_3030
+        value = value &* 10 &+ value >> 8
+        let pairs: UInt64 = 0x0000_00FF_0000_00FF
+        value = ((value & pairs) &* (100 &+ 1_000_000 << 32) &+ ((value >> 16) & pairs) &* (1 &+ 10_000 << 32)) >> 32
+        return value & 0xFFFF_FFFF
     }
 
     /// The signed exponent after an `e` and the index past it; exponents beyond ±99 999 are clamped
