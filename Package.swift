@@ -69,6 +69,11 @@ let package = Package(
             dependencies: ["ScalingLaws", "ExampleSupport"],
             path: "Benchmarks/CSVBenchmarks"
         ),
+        .executableTarget(
+            name: "Workloads",
+            dependencies: ["ScalingLaws", "ScalingLawsData", "ExampleSupport"],
+            path: "Benchmarks/Workloads"
+        ),
         .testTarget(
             name: "ScalingLawsTests",
             dependencies: ["ScalingLaws", "ScalingLawsData", "ScalingLawsPlot", "ExampleSupport"],

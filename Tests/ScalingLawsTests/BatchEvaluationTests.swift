@@ -40,6 +40,65 @@ import Testing
         }
     }
 
+    /// A batch large enough to be split across threads (2¹⁵ + 5 points, the last chunk partial):
+    /// every sampled row equals its scalar value within the same bound, whatever the split.
+    @Test(arguments: ["Sun2025.capybara", "Kumar2024.trainingLoss"])
+    func largeBatchesSplitAcrossThreadsEqualScalar(_ name: String) throws {
+        let preset = try #require(allPresets.first(where: { $0.law.name == name }))
+        let law = preset.law
+        let count = (1 << 15) + 5
+        var generator = SeededGenerator(seed: 15)
+        let distinct = (0..<64).map { _ in randomPoint(for: law, using: &generator) }
+        var columns: [Variable: [Double]] = [:]
+        for variable in law.variables { columns[variable] = (0..<count).map { distinct[$0 % 64][variable]! } }
+        let batch = try law.evaluate(batch: columns)
+        try #require(batch.count == count)
+        for row in Array(stride(from: 0, to: count, by: 509)) + Array((count - 9)..<count) {
+            let point = distinct[row % 64]
+            let bound = try roundingBound(law, at: point, unitRoundoff: 2 * unitRoundoff(Double.self))
+            #expect(relativeDifference(batch[row], try law(point)) <= bound, "row \(row)")
+        }
+    }
+
+    /// Per-point conditions are checked in large batches too: one activation precision below
+    /// Kumar et al.'s threshold, in the last row, fails the whole batch with the variable named.
+    @Test func conditionsAreCheckedInLargeBatches() throws {
+        let law = Kumar2024.trainingLoss
+        let count = (1 << 15) + 5
+        var columns: [Variable: [Double]] = [.N: Array(repeating: 1e9, count: count), .D: Array(repeating: 2e10, count: count),
+                                              .weightBits: Array(repeating: 8, count: count),
+                                              .activationBits: Array(repeating: 8, count: count),
+                                              .kvBits: Array(repeating: 8, count: count)]
+        #expect(try law.evaluate(batch: columns).count == count)
+        columns[.activationBits]![count - 1] = 2
+        do {
+            _ = try law.evaluate(batch: columns)
+            Issue.record("a batch with P_a = 2 bits in its last row was evaluated")
+        } catch {
+            #expect(error.description.contains("activationBits") || error.description.contains("P_a"), "\(error)")
+        }
+    }
+
+    /// A form that implements `validate` without saying whether it has conditions is validated
+    /// (the safe default); the library's forms without conditions say so.
+    @Test func formsWithConditionsAreValidatedByDefault() throws {
+        struct PositiveDifference: LawForm {
+            var variables: [Variable] { [.N, .D] }
+            var parameters: [Parameter] { [Parameter("c")] }
+            func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T { x[1] - x[0] + p[0] }
+            func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
+                if x[1] <= x[0] { throw .invalidValue(variable: "D", value: x[1], requirement: "> N") }
+            }
+        }
+        #expect(PositiveDifference().hasPointConditions)
+        #expect(!ChinchillaForm().hasPointConditions)
+        #expect(Kumar2024.trainingLoss.form.hasPointConditions)
+        #expect(!Sun2025.capybara.form.hasPointConditions)
+        let law = try ScalingLaw(PositiveDifference(), values: ["c": 1])
+        #expect(try law.evaluate(batch: [.N: [1, 2], .D: [3, 4]]) == [3, 3])
+        #expect(throws: ScalingLawError.self) { try law.evaluate(batch: [.N: [1, 5], .D: [3, 4]]) }
+    }
+
     /// `SIMD4<Float>` lanes give exactly the `Float` scalar values (lane-by-lane functions).
     @Test(arguments: allPresets)
     func simd4FloatLanesEqualFloatScalars(_ preset: PresetUnderTest) {

@@ -35,11 +35,19 @@ public protocol LawForm: Sendable {
     /// The default has no further conditions. ``ScalingLaw`` calls it for every point it evaluates,
     /// batches included, so keep it cheap.
     func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError)
+
+    /// Whether ``validate(_:parameters:)`` checks anything. Batch evaluation skips the per-point
+    /// call when it is false. The default is true, the safe answer for a form that implements
+    /// `validate`; a form without conditions beyond its variables' domains may say false.
+    var hasPointConditions: Bool { get }
 }
 
 extension LawForm {
     @inlinable @inline(__always)
     public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {}
+
+    /// True: a form says false only when it knows it has no conditions.
+    public var hasPointConditions: Bool { true }
 
     /// The formula traced symbolically: variables and parameters as symbols, or parameters as
     /// numbers when `values` is given (in ``parameters`` order).

@@ -25,6 +25,9 @@ public struct Renaming<Base: LawForm>: LawForm {
         withGathered(p, parameterMap) { bp in base.evaluate(x, bp) }
     }
 
+    /// The base form's answer.
+    public var hasPointConditions: Bool { base.hasPointConditions }
+
     @inlinable
     public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         var failure: ScalingLawError?

@@ -17,7 +17,7 @@ extension ScalingLaw {
             let rule = domainRules[slot]
             for value in column where !rule.admits(value) { try variables[slot].check(value) }
         }
-        try validateConditions(ordered, count: count)
+        if form.hasPointConditions { try validateConditions(ordered, count: count) }
         let result = evaluateLanes(ordered, count: count)
         if let row = result.firstIndex(where: { !$0.isFinite }) {
             throw .nonFiniteResult("\(name) at point \(row) of the batch")
@@ -46,40 +46,79 @@ extension ScalingLaw {
         if let failure { throw failure }
     }
 
-    /// Evaluates validated columns (in ``variables`` order) in SIMD8 chunks; the last chunk repeats
-    /// its final point in the unused lanes. Inlinable so that it is specialized for the caller's
-    /// law type: unspecialized generic SIMD code is an order of magnitude slower.
+    /// Evaluates validated columns (in ``variables`` order) in SIMD8 chunks, straight from the
+    /// columns (the last, partial chunk is padded with its final point); a large batch is split into
+    /// one contiguous range per core. Inlinable so that it is specialized for the caller's law type:
+    /// unspecialized generic SIMD code is an order of magnitude slower.
     @inlinable
     func evaluateLanes(_ columns: [[Double]], count: Int) -> [Double] {
         typealias Lanes = SIMD8<Double>
         let width = Lanes.scalarCount
-        // Column-major copy padded to whole chunks, so every chunk is one unaligned vector load
-        // per variable.
-        let stride = (count + width - 1) / width * width
-        var packed = [Double](repeating: 0, count: stride * columns.count)
-        for (slot, column) in columns.enumerated() {
-            for row in 0..<stride { packed[slot * stride + row] = column[Swift.min(row, count - 1)] }
-        }
+        let blocks = (count + width - 1) / width
+        // Below this many points a second thread costs more than it saves.
+        let workers = count >= 1 << 15 ? ParallelWork.processorCount : 1
         let parameters = values.map { Lanes(repeating: $0) }
-        var result = [Double](repeating: 0, count: stride)
-        var lanes = [Lanes](repeating: Lanes(), count: columns.count)
-        packed.withUnsafeBytes { source in
-            result.withUnsafeMutableBytes { target in
-                lanes.withUnsafeMutableBufferPointer { x in
-                    parameters.withUnsafeBufferPointer { p in
-                        for start in Swift.stride(from: 0, to: stride, by: width) {
-                            for slot in 0..<x.count {
-                                x[slot] = source.loadUnaligned(
-                                    fromByteOffset: (slot * stride + start) * MemoryLayout<Double>.stride, as: Lanes.self)
-                            }
-                            let chunk = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(p))
-                            target.storeBytes(of: chunk, toByteOffset: start * MemoryLayout<Double>.stride, as: Lanes.self)
+        let form = self.form
+        return [Double](unsafeUninitializedCapacity: count) { output, initialized in
+            let target = output.baseAddress.unsafelyUnwrapped
+            withBaseAddresses(columns) { sources in
+                let run: (Int, Void) -> Void = { worker, _ in
+                    let first = blocks * worker / workers, last = blocks * (worker + 1) / workers
+                    ScalingLaw.evaluateBlocks(form, parameters, sources, count: count, blocks: first..<last, into: target)
+                }
+                if workers == 1 {
+                    run(0, ())
+                } else {
+                    // Cancellation leaves nothing to clean up: every block is written before use.
+                    _ = try? ParallelWork.map(count: workers, concurrency: workers, makeState: {}, run)
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Evaluates the chunks `blocks` (eight points each) of the columns at `sources` into `target`.
+    @inlinable
+    static func evaluateBlocks(
+        _ form: Form, _ parameters: [SIMD8<Double>], _ sources: [UnsafePointer<Double>], count: Int,
+        blocks: Range<Int>, into target: UnsafeMutablePointer<Double>
+    ) {
+        typealias Lanes = SIMD8<Double>
+        let width = Lanes.scalarCount
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: Swift.max(sources.count, 1)) { x in
+            parameters.withUnsafeBufferPointer { p in
+                for block in blocks {
+                    let start = block * width
+                    let filled = Swift.min(width, count - start)
+                    for slot in 0..<sources.count {
+                        if filled == width {
+                            x[slot] = UnsafeRawPointer(sources[slot] + start).loadUnaligned(as: Lanes.self)
+                        } else {
+                            var lanes = Lanes(repeating: sources[slot][count - 1])
+                            for lane in 0..<filled { lanes[lane] = sources[slot][start + lane] }
+                            x[slot] = lanes
                         }
+                    }
+                    let chunk = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(p))
+                    if filled == width {
+                        UnsafeMutableRawPointer(target + start).storeBytes(of: chunk, as: Lanes.self)
+                    } else {
+                        for lane in 0..<filled { target[start + lane] = chunk[lane] }
                     }
                 }
             }
         }
-        result.removeLast(stride - count)
-        return result
     }
+}
+
+/// Calls `body` with the base address of every column, valid for the duration of the call.
+@inlinable
+func withBaseAddresses<Result>(_ columns: [[Double]], _ body: ([UnsafePointer<Double>]) -> Result) -> Result {
+    func nest(_ index: Int, _ collected: [UnsafePointer<Double>]) -> Result {
+        guard index < columns.count else { return body(collected) }
+        return columns[index].withUnsafeBufferPointer { buffer in
+            nest(index + 1, collected + [buffer.baseAddress.unsafelyUnwrapped])
+        }
+    }
+    return nest(0, [])
 }

@@ -71,6 +71,11 @@ public struct Substitution<Outer: LawForm, Inner: LawForm>: LawForm {
         }
     }
 
+    /// True when either side has conditions, or the substituted variable's domain must be checked.
+    public var hasPointConditions: Bool {
+        replacedRule != nil || inner.hasPointConditions || outer.hasPointConditions
+    }
+
     @inlinable
     public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         var failure: ScalingLawError?

@@ -41,6 +41,9 @@ public struct Sum<Lhs: LawForm, Rhs: LawForm>: LawForm {
         return left + right
     }
 
+    /// True when either side has conditions.
+    public var hasPointConditions: Bool { lhs.hasPointConditions || rhs.hasPointConditions }
+
     @inlinable
     public func validate(_ x: LawArguments<Double>, parameters p: LawArguments<Double>) throws(ScalingLawError) {
         try lhs.validate(x.prefix(lhsVariableCount), parameters: p.prefix(lhsParameterCount))

@@ -12,7 +12,13 @@ import Synchronization
 /// `map` throws `CancellationError`. Only the calling thread can see its task: with one worker it
 /// runs the jobs itself and checks between them; with several it waits for the workers and polls
 /// the task every 20 ms, telling them through a shared flag.
+@usableFromInline
 enum ParallelWork {
+    /// The number of cores a parallel job uses by default.
+    @usableFromInline
+    static var processorCount: Int { Swift.max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    @usableFromInline
     static func map<State, Result>(
         count: Int, concurrency: Int?, makeState: @escaping () -> State, _ job: @escaping (Int, State) -> Result
     ) throws(CancellationError) -> [Result] {

@@ -51,18 +51,15 @@ struct LoggedLaneDual<let K: Int>: Sendable {
     static func combine(
         _ p: InlineArray<K, Lanes>, _ a: Lanes, _ q: InlineArray<K, Lanes>, _ b: Lanes
     ) -> InlineArray<K, Lanes> {
-        var result = InlineArray<K, Lanes>(repeating: Lanes())
-        // Plain `a * b + c`, not `addingProduct`: baseline x86-64 has no hardware FMA.
-        for j in 0..<K { result[j] = p[j] * a + q[j] * b }
-        return result
+        // Plain `a * b + c`, not `addingProduct`: baseline x86-64 has no hardware FMA. Built
+        // element by element, not zero-filled and then overwritten.
+        InlineArray { j in p[j] * a + q[j] * b }
     }
 
     /// The partials `a·p`, lane by lane.
     @inlinable @inline(__always)
     static func scale(_ p: InlineArray<K, Lanes>, _ a: Lanes) -> InlineArray<K, Lanes> {
-        var result = InlineArray<K, Lanes>(repeating: Lanes())
-        for j in 0..<K { result[j] = p[j] * a }
-        return result
+        InlineArray { j in p[j] * a }
     }
 }
 

@@ -17,6 +17,8 @@ public struct QuartetForm: LawForm {
             + labels.map { Parameter("effN_\($0)", symbol: Symbol("effN_\($0)", latex: "\\mathrm{eff}^{N}_{\\mathrm{\($0.latexEscaped)}}")) }
             + labels.map { Parameter("effD_\($0)", symbol: Symbol("effD_\($0)", latex: "\\mathrm{eff}^{D}_{\\mathrm{\($0.latexEscaped)}}")) }
     }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     /// γ, the outer exponent.
     public static let gamma: Parameter = .greek("gamma", "γ", "\\gamma")

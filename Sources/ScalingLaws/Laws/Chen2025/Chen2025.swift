@@ -8,6 +8,8 @@ public struct ChenQATForm: LawForm {
 
     public var variables: [Variable] { [.N, .D, .groupSize] }
     public var parameters: [Parameter] { [Self.k, Self.gammaN, Self.gammaD, Self.gammaG] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {

@@ -24,6 +24,8 @@ public struct SparsityForm: LawForm {
 
     public var variables: [Variable] { [.sparsity, .N, dataVariable] }
     public var parameters: [Parameter] { [Self.aS, Self.bS, Self.cS, Self.bN, Self.aD, Self.bD, Self.c] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     /// a_S, the part of the N coefficient that sparsity removes.
     public static let aS = Parameter("aS", symbol: Symbol("a_S", latex: "a_{S}"))

@@ -14,6 +14,8 @@ public struct PerCategoryEffectiveParametersForm: LawForm {
     public var parameters: [Parameter] {
         labels.map { Parameter("eff_\($0)", symbol: Symbol("eff_\($0)", latex: "\\mathrm{eff}_{\\mathrm{\($0.latexEscaped)}}")) }
     }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {

@@ -8,6 +8,8 @@ public struct ChinchillaForm: LawForm {
 
     public var variables: [Variable] { [.N, .D] }
     public var parameters: [Parameter] { [Self.E, Self.A, Self.alpha, Self.B, Self.beta] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {

@@ -8,6 +8,8 @@ public struct KumarPTQForm: LawForm {
 
     public var variables: [Variable] { [.N, .D, .bits] }
     public var parameters: [Parameter] { [Self.CT, Self.gammaD, Self.gammaN, Self.gammaPost] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {

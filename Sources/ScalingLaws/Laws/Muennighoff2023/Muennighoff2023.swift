@@ -13,6 +13,8 @@ public struct RepeatedDataForm: LawForm {
 
     public var variables: [Variable] { [.D, .uniqueTokens] }
     public var parameters: [Parameter] { [Self.RDstar] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     /// R_D*, the repetitions of the unique data at which its value has decayed by 1/e.
     public static let RDstar = Parameter("RDstar", symbol: Symbol("R_D*", latex: "R_{D}^{*}"))
@@ -42,6 +44,8 @@ public struct ExcessParametersForm: LawForm {
     public var parameters: [Parameter] {
         [ChinchillaForm.A, ChinchillaForm.alpha, ChinchillaForm.B, ChinchillaForm.beta, Self.RNstar]
     }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     /// R_N*, the excess-parameter ratio at which extra parameters' value has decayed by 1/e.
     public static let RNstar = Parameter("RNstar", symbol: Symbol("R_N*", latex: "R_{N}^{*}"))

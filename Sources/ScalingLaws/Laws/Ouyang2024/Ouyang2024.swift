@@ -8,6 +8,8 @@ public struct OuyangDegradationForm: LawForm {
 
     public var variables: [Variable] { [.N, .D, .bits] }
     public var parameters: [Parameter] { [Self.k, Self.alpha, Self.beta, Self.gamma] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -27,6 +29,8 @@ public struct KaplanForm: LawForm {
 
     public var variables: [Variable] { [.N, .D] }
     public var parameters: [Parameter] { [Self.Nc, Self.Dc, Self.alphaN, Self.alphaD] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
@@ -49,6 +53,8 @@ public struct PowerLawForm: LawForm {
 
     public var variables: [Variable] { [variable] }
     public var parameters: [Parameter] { [Self.c, Self.kappa] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {

@@ -10,6 +10,8 @@ public struct CapybaraTermForm: LawForm {
 
     public var variables: [Variable] { [.N, .D, .exponentBits, .mantissaBits, .blockSize] }
     public var parameters: [Parameter] { [Self.alpha, Self.beta, Self.gamma, Self.delta, Self.nu] }
+    /// No conditions beyond the variables' domains.
+    public var hasPointConditions: Bool { false }
 
     @inlinable
     public func evaluate<T: LawScalar>(_ x: LawArguments<T>, _ p: LawArguments<T>) -> T {
