@@ -5,7 +5,8 @@
 
 Prints one JSON object, keyed by the workload name CSVBenchmarks uses for the same job:
 {"workload": "csv-observations", "peer": ..., "peer_s": best wall time, "rows": ..., "bytes": ...,
-"peakRSS_bytes": the process's peak resident memory (getrusage)}. A failed read raises.
+"peakRSS_bytes": the process's peak resident memory (getrusage), "checksum": the values' bit
+patterns summed modulo 2^64, as CSVBenchmarks sums them}. A failed read raises.
 """
 import argparse
 import json
@@ -33,6 +34,6 @@ if table.ndim != 2 or table.shape[1] != 3:
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 print(json.dumps({
     "workload": "csv-observations", "peer": "numpy.loadtxt(delimiter=',', skiprows=1)", "peer_s": best,
-    "rows": int(table.shape[0]), "bytes": os.path.getsize(a.file), "checksum": float(table.sum()),
+    "rows": int(table.shape[0]), "bytes": os.path.getsize(a.file), "checksum": int(np.ascontiguousarray(table).view(np.uint64).sum(dtype=np.uint64)),
     "peakRSS_bytes": peak,
 }))

@@ -2,6 +2,7 @@
 // several runs, printed as one JSON object per workload:
 //
 //   swift run -c release CSVBenchmarks --file FILE [--route observations|table|both] [--repeats K]
+//   swift run -c release CSVBenchmarks --file FILE --compare
 //
 // Workloads: `csv-observations` is `Observations(contentsOfCSV:)`, the route a fit reads its data
 // by; `csv-table` the row-by-row route (`CSVTable`, then `Observations(_:columns:target:)`).
@@ -16,6 +17,7 @@ struct Options {
     var file = ""
     var route = "both"
     var repeats = 5
+    var compare = false
 }
 
 @MainActor
@@ -34,6 +36,7 @@ func parseOptions() -> Options {
     parser.option("--repeats", value: "K", help: "runs per route; the fastest counts (default 5)") { text throws(OptionParser.Failure) in
         options.repeats = try OptionParser.integer(text, "--repeats", in: 1...1000)
     }
+    parser.flag("--compare", help: "read by both routes and require the same values, bit for bit") { options.compare = true }
     parser.parse()
     if options.file.isEmpty { OptionParser.fail("--file is required") }
     return options
@@ -67,6 +70,30 @@ func peakResidentBytes() -> Int {
     #endif
 }
 
+/// Reads the file by both routes and fails unless every value is the same double, bit for bit.
+func compareRoutes() {
+    let fast: Observations, table: Observations
+    do {
+        fast = try Observations(contentsOfCSV: options.file, columns: mapping, target: .column("loss"))
+        table = try Observations(try CSVTable(contentsOfFile: options.file), columns: mapping, target: .column("loss"))
+    } catch {
+        OptionParser.fail("reading \(options.file) failed: \(error)")
+    }
+    let pairs = [(fast.column(.N)!, table.column(.N)!), (fast.column(.D)!, table.column(.D)!), (fast.targets, table.targets)]
+    for ((ours, reference), name) in zip(pairs, ["N", "D", "loss"]) {
+        guard ours.count == reference.count else { OptionParser.fail("\(name): \(ours.count) rows against \(reference.count)") }
+        for row in ours.indices where ours[row].bitPattern != reference[row].bitPattern {
+            OptionParser.fail("\(name), data row \(row + 1): \(ours[row]) against Double(_:)'s \(reference[row])")
+        }
+    }
+    print("{\"workload\": \"csv-compare\", \"rows\": \(fast.count), \"identical\": true}")
+}
+
+if options.compare {
+    compareRoutes()
+    exit(0)
+}
+
 let bytes: Int
 do {
     bytes = (try FileManager.default.attributesOfItem(atPath: options.file)[.size] as? Int) ?? 0
@@ -86,7 +113,8 @@ if options.route != "observations" {
 }
 for (workload, read) in routes {
     let (seconds, data) = time(read)
-    let checksum = data.targets.reduce(0, +) + data.column(.N)!.reduce(0, +) + data.column(.D)!.reduce(0, +)
+    // The bit patterns summed with wrap-around: exact, so that equal checksums mean equal values.
+    let checksum = (data.targets + data.column(.N)! + data.column(.D)!).reduce(UInt64(0)) { $0 &+ $1.bitPattern }
     print("{\"workload\": \"\(workload)\", \"ours_s\": \(seconds), \"rows\": \(data.count), "
           + "\"bytes\": \(bytes), \"checksum\": \(checksum), \"peakRSS_bytes\": \(peakResidentBytes())}")
 }
