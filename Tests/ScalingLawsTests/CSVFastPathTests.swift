@@ -134,6 +134,14 @@ struct CSVCaseGenerator: RandomNumberGenerator {
         return (fast, slow)
     }
 
+    /// What the one-pass error search finds in the file.
+    func firstError(
+        _ path: String, columns: [Variable: ColumnSource] = columns, weights: ColumnSource? = nil
+    ) -> CSVError? {
+        CSVColumnReader.firstError(path: path, columns: columns.sorted { $0.key.id < $1.key.id }.map { ($0.key, $0.value) },
+                                   target: .column("loss"), weights: weights)
+    }
+
     func bits(_ values: [Double]?) -> [UInt64]? { values?.map(\.bitPattern) }
 
     func expectIdentical(_ fast: Observations, _ slow: Observations) {
@@ -150,7 +158,7 @@ struct CSVCaseGenerator: RandomNumberGenerator {
 
     /// A seeded file exercising every field rule: quoted names with quotes, commas and line breaks,
     /// numbers quoted or padded with spaces and tabs, LF/CRLF/CR line ends, blank lines, a BOM.
-    func generatedFile(seed: UInt64, rows: Int) -> [UInt8] {
+    func generatedFile(seed: UInt64, rows: Int, corruptions: Int = 0) -> [UInt8] {
         var generator = CSVCaseGenerator(seed: seed)
         func pick(_ options: [String]) -> String { options.randomElement(using: &generator)! }
         func number(_ options: [String]) -> String {
@@ -161,16 +169,55 @@ struct CSVCaseGenerator: RandomNumberGenerator {
             default: return text
             }
         }
-        var text = "\u{FEFF}name,N,\"D, tokens\",loss,kind,flop\r\n"
-        for row in 0..<rows {
+        var header = ["name", "N", "\"D, tokens\"", "loss", "kind", "flop"]
+        var table: [[String]] = (0..<rows).map { _ in
             let name = pick(["plain", "\"a \"\"quoted\"\" one\"", "\"two\nlines\"", "\"comma, inside\"", "", "é"])
             let loss = number(Self.positives + ["-0", "-1.5E-3", "0"])
-            text += [name, number(Self.positives), number(Self.positives), loss,
-                     pick([" int4 ", "fp8", "\"int4\""]), number(Self.positives)].joined(separator: ",")
-            if row < rows - 1 || Bool.random(using: &generator) { text += pick(["\n", "\r\n", "\r"]) }
+            return [name, number(Self.positives), number(Self.positives), loss,
+                    pick([" int4 ", "fp8", "\"int4\""]), number(Self.positives)]
+        }
+        var tail = ""
+        for _ in 0..<corruptions {
+            let row = Int.random(in: 0..<rows, using: &generator), column = Int.random(in: 0..<6, using: &generator)
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0: table[row].removeLast()
+            case 1: table[row].append("1")
+            case 2: header[column] = header[(column + 1) % 6]
+            case 3: tail = "\n\"open,1"
+            case 4: table[row][column] = pick(["bf16", "\"int4\"x"])
+            default: table[row][column] = pick(["lots", "", "nan", "-5", "1e999", "0x10", "inf", "0", "1e-400", "\"\""])
+            }
+        }
+        var text = "\u{FEFF}" + header.joined(separator: ",") + "\r\n"
+        for (index, cells) in table.enumerated() {
+            text += cells.joined(separator: ",")
+            if index < rows - 1 || Bool.random(using: &generator) { text += pick(["\n", "\r\n", "\r"]) }
             if Int.random(in: 0..<5, using: &generator) == 0 { text += pick(["\n", "\r\n"]) }
         }
-        return Array(text.utf8)
+        return Array((text + tail).utf8)
+    }
+
+    /// Files with one to three random faults (bad cells, ragged rows, a repeated header name, an
+    /// unclosed quote): the call throws exactly the row-by-row route's error, file, line and column.
+    @Test func corruptedFilesReportTheRowByRowError() throws {
+        var failures = 0
+        for seed in 100...160 as ClosedRange<UInt64> {
+            let path = try file(generatedFile(seed: seed, rows: 12, corruptions: 1 + Int(seed % 3)))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let read = Result { () throws(CSVError) in
+                try Observations(contentsOfCSV: path, columns: Self.columns, target: .column("loss"), weights: .column("flop"))
+            }
+            switch (read, routes(path, weights: .column("flop")).slow) {
+            case (.success(let data), .success(let expected)): expectIdentical(data, expected)
+            case (.failure(let error), .failure(let expected)):
+                #expect(error == expected, "seed \(seed)")
+                // Found by the one-pass search, not by falling back to a CSVTable.
+                #expect(firstError(path, weights: .column("flop")) == expected, "seed \(seed)")
+                failures += 1
+            default: Issue.record("seed \(seed): the routes disagree")
+            }
+        }
+        #expect(failures > 40)
     }
 
     @Test func generatedFilesReadTheSameByBothRoutes() throws {
@@ -215,6 +262,7 @@ struct CSVCaseGenerator: RandomNumberGenerator {
             #expect(throws: expected, "\(shown)") {
                 try Observations(contentsOfCSV: path, columns: mapping, target: .column("loss"))
             }
+            #expect(firstError(path, columns: mapping) == expected, "\(shown)")
         }
     }
 

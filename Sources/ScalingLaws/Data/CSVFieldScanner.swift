@@ -10,12 +10,14 @@ struct CSVFieldScanner {
     /// What follows a field.
     enum End { case comma, record, file }
 
-    /// A field: its text is `bytes[start ..< start + count]`.
+    /// A field: its text is `bytes[start ..< start + count]`; `lineFeeds` counts the line feeds
+    /// inside its quotes (text, not record ends, but lines of the file all the same).
     struct Field {
         var start: Int
         var count: Int
         var quoted: Bool
         var end: End
+        var lineFeeds = 0
     }
 
     let bytes: UnsafeMutablePointer<UInt8>
@@ -72,6 +74,7 @@ struct CSVFieldScanner {
     private mutating func quoted(from start: Int) -> Field? {
         var write = start
         var index = start + 1
+        var lineFeeds = 0
         while true {
             guard index < count else { return nil }
             let byte = bytes[index]
@@ -85,6 +88,7 @@ struct CSVFieldScanner {
                 index += 1
                 break
             }
+            if byte == UInt8(ascii: "\n") { lineFeeds += 1 }
             bytes[write] = byte
             write += 1
             index += 1
@@ -97,6 +101,6 @@ struct CSVFieldScanner {
             write += 1
             index += 1
         }
-        return Field(start: start, count: write - start, quoted: true, end: terminate(at: index))
+        return Field(start: start, count: write - start, quoted: true, end: terminate(at: index), lineFeeds: lineFeeds)
     }
 }

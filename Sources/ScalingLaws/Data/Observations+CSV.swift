@@ -60,12 +60,18 @@ extension Observations {
         weights: ColumnSource? = nil, where isIncluded: ((CSVRow) throws(CSVError) -> Bool)? = nil
     ) throws(CSVError) {
         // Straight from the bytes when the mapping allows it (a row filter or a closure needs whole
-        // rows); on any error that route gives up and this one, reading the file again, reports it.
-        if isIncluded == nil, let fast = CSVColumnReader.observations(
-            path: path, columns: columns.sorted { $0.key.id < $1.key.id }.map { ($0.key, $0.value) },
-            target: target, weights: weights) {
-            self = fast
-            return
+        // rows). On any error that route gives up, and one more pass over the file finds the error
+        // the row-by-row route would throw, without holding every row as it does.
+        let mapping = columns.sorted { $0.key.id < $1.key.id }.map { ($0.key, $0.value) }
+        let sources = mapping.map(\.1) + [target] + (weights.map { [$0] } ?? [])
+        if isIncluded == nil, !sources.contains(where: \.readsWholeRows) {
+            if let data = CSVColumnReader.observations(path: path, columns: mapping, target: target, weights: weights) {
+                self = data
+                return
+            }
+            if let error = CSVColumnReader.firstError(path: path, columns: mapping, target: target, weights: weights) {
+                throw error
+            }
         }
         var table = try CSVTable(contentsOfFile: path)
         if let isIncluded {
