@@ -2,7 +2,7 @@
 // several runs, printed as one JSON object per workload:
 //
 //   swift run -c release CSVBenchmarks --file FILE [--route observations|table|both] [--repeats K]
-//   swift run -c release CSVBenchmarks --file FILE --compare
+//   swift run -c release CSVBenchmarks --file FILE --compare    (values against Double(_:), bit for bit)
 //
 // Workloads: `csv-observations` is `Observations(contentsOfCSV:)`, the route a fit reads its data
 // by; `csv-table` the row-by-row route (`CSVTable`, then `Observations(_:columns:target:)`).
@@ -36,7 +36,7 @@ func parseOptions() -> Options {
     parser.option("--repeats", value: "K", help: "runs per route; the fastest counts (default 5)") { text throws(OptionParser.Failure) in
         options.repeats = try OptionParser.integer(text, "--repeats", in: 1...1000)
     }
-    parser.flag("--compare", help: "read by both routes and require the same values, bit for bit") { options.compare = true }
+    parser.flag("--compare", help: "require every value to be Double(cell text), bit for bit") { options.compare = true }
     parser.parse()
     if options.file.isEmpty { OptionParser.fail("--file is required") }
     return options
@@ -70,27 +70,31 @@ func peakResidentBytes() -> Int {
     #endif
 }
 
-/// Reads the file by both routes and fails unless every value is the same double, bit for bit.
-func compareRoutes() {
-    let fast: Observations, table: Observations
+/// Reads the file and fails unless every value is the double `Double(_:)` gives for its cell's text,
+/// bit for bit (the cells are taken from a `CSVTable` of the file, so they must be bare numbers).
+func compareWithDoubleInit() {
+    let data: Observations, table: CSVTable
     do {
-        fast = try Observations(contentsOfCSV: options.file, columns: mapping, target: .column("loss"))
-        table = try Observations(try CSVTable(contentsOfFile: options.file), columns: mapping, target: .column("loss"))
+        data = try Observations(contentsOfCSV: options.file, columns: mapping, target: .column("loss"))
+        table = try CSVTable(contentsOfFile: options.file)
     } catch {
         OptionParser.fail("reading \(options.file) failed: \(error)")
     }
-    let pairs = [(fast.column(.N)!, table.column(.N)!), (fast.column(.D)!, table.column(.D)!), (fast.targets, table.targets)]
-    for ((ours, reference), name) in zip(pairs, ["N", "D", "loss"]) {
-        guard ours.count == reference.count else { OptionParser.fail("\(name): \(ours.count) rows against \(reference.count)") }
-        for row in ours.indices where ours[row].bitPattern != reference[row].bitPattern {
-            OptionParser.fail("\(name), data row \(row + 1): \(ours[row]) against Double(_:)'s \(reference[row])")
+    let columns = [("N", data.column(.N)!), ("D", data.column(.D)!), ("loss", data.targets)]
+    for (name, values) in columns {
+        guard values.count == table.rows.count else { OptionParser.fail("\(name): \(values.count) rows, the table \(table.rows.count)") }
+        for (row, value) in zip(table.rows, values) {
+            let text = row[name] ?? ""
+            guard let expected = Double(text), expected.bitPattern == value.bitPattern else {
+                OptionParser.fail("\(name), line \(row.line): '\(text)' read as \(value), Double(_:) gives \(String(describing: Double(text)))")
+            }
         }
     }
-    print("{\"workload\": \"csv-compare\", \"rows\": \(fast.count), \"identical\": true}")
+    print("{\"workload\": \"csv-compare\", \"rows\": \(data.count), \"identical\": true}")
 }
 
 if options.compare {
-    compareRoutes()
+    compareWithDoubleInit()
     exit(0)
 }
 

@@ -266,8 +266,8 @@ struct CSVCaseGenerator: RandomNumberGenerator {
         }
     }
 
-    /// Mappings the byte-level route leaves to the row-by-row one: closures of the row, categories
-    /// that do not apply, weights that are negative or all zero, a non-finite expression.
+    /// Mappings the byte-level route gives up on: closures of the row, categories that do not apply,
+    /// weights that are negative or all zero, a non-finite expression.
     @Test func mappingsItHandsOverGiveTheRowByRowOutcome() throws {
         let path = try file(Array("N,D,loss,kind,w\n1e9,1e11,2.5,fp8,0\n2e9,0,2.4,bf16,-1\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -276,6 +276,7 @@ struct CSVCaseGenerator: RandomNumberGenerator {
             ([.N: .category("kind")], nil),
             ([Self.format: .category("kind")], nil),
             ([.N: .column("N")], .column("w")),
+            ([.N: .column("N")], .constant(0)),
             ([.N: .column("N"), .D: try .expression("N / D")], nil),
         ]
         for (columns, weights) in mappings {
