@@ -301,6 +301,33 @@ import Testing
         #expect(few.warnings.contains { if case .covarianceUnavailable = $0 { return true } else { return false } })
     }
 
+    /// From a good start Levenberg–Marquardt takes the Gauss–Newton step at once, as MINPACK
+    /// does. The Chinchilla form on 2,000 points with 1% noise, started at (E, A, α, B, β) =
+    /// (1.8, 400, 0.34, 2000, 0.37): with data from Epoch's constants (a good start) it converges in
+    /// at most 5 iterations, where scipy's `least_squares(method='lm')` makes 5 evaluations and 4
+    /// Jacobians; with data from Hoffmann's (B five times smaller: a far start) in at most 22, where
+    /// scipy makes 22 evaluations and 16 Jacobians. Both reach the optimum a tightly converged fit
+    /// from the truth reaches.
+    @Test(arguments: [(true, 5), (false, 22)])
+    func levenbergMarquardtIterationsFromGoodAndFarStarts(_ goodStart: Bool, _ allowed: Int) throws {
+        let truth = goodStart
+            ? try Hoffmann2022.unrounded.setting("E", to: 1.8172).setting("A", to: 482.01).setting("alpha", to: 0.3478)
+                .setting("B", to: 2085.43).setting("beta", to: 0.3658)
+            : Hoffmann2022.unrounded
+        let points = FittingSupport.points(2000, [.N: 1e7...1e11, .D: 1e9...1e13], seed: 31)
+        let data = try FittingSupport.observations(truth, at: points, noise: 0.01, seed: 31)
+        var options = FitOptions()
+        options.searchSpaces = ["E": .natural, "A": .natural, "alpha": .natural, "B": .natural, "beta": .natural]
+        let start = try truth.setting("E", to: 1.8).setting("A", to: 400).setting("alpha", to: 0.34)
+            .setting("B", to: 2000).setting("beta", to: 0.37)
+        let fit = try start.fit(to: data, optimizer: .levenbergMarquardt, options: options)
+        #expect(fit.isConverged)
+        #expect(fit.iterations <= allowed, "\(fit.iterations) iterations")
+        options.objectiveTolerance = 1e-15
+        let reference = try truth.fit(to: data, optimizer: .levenbergMarquardt, options: options)
+        #expect(abs(fit.objective / reference.objective - 1) < 1e-10)
+    }
+
     /// α → 0 with A → ∞: data generated without an N term leave A and α on a ridge.
     @Test func ridgeWarning() throws {
         let flat = try ScalingLaw(ChinchillaForm(), values: ["E": 2, "A": 1e-9, "alpha": 0.3, "B": 400, "beta": 0.3])

@@ -19,7 +19,12 @@ struct LevenbergMarquardt: LocalMinimizer {
                                 objective: .infinity)
         }
         state.current = state.objective(problem, state.u, weights, workspace)
-        var lambda = -1.0
+        // The first trial is the (nearly undamped) Gauss–Newton step: near a good start it is the
+        // right step, and MINPACK-like iteration counts follow. It is kept only when the objective
+        // falls by at least 3/4 of the predicted reduction; otherwise the run starts over with
+        // λ = 1, exactly as if the probe had not been made.
+        var probing = true
+        var lambda = Self.probeDamping
         var nu = 2.0
         var needsNormal = true
         while true {
@@ -29,16 +34,12 @@ struct LevenbergMarquardt: LocalMinimizer {
                 if state.gradient.reduce(0, { Swift.max($0, Swift.abs($1)) }) <= tolerances.gradient {
                     return state.finish(.converged(.gradient))
                 }
-                // λ multiplies D = diag(JᵀΩJ) (Marquardt's scaling), so it is dimensionless and
-                // independent of the number of points. λ = 1 halves the Gauss–Newton step along
-                // each scaled axis: bolder starts (10⁻³) save a few iterations near a good start but
-                // jump to worse basins from far ones (QuEST's per-bit fit, from its 9 grid starts).
-                if lambda < 0 { lambda = 1 }
             }
             if state.iteration >= tolerances.maxIterations { return state.finish(.maxIterations(state.iteration)) }
             state.iteration += 1
 
             guard let predicted = state.dampedStep(lambda) else {
+                if probing { (probing, lambda) = (false, Self.initialDamping); continue }
                 lambda *= nu
                 nu *= 2
                 if lambda > 1e32 { return state.finish(.stalled("the damped normal equations stay singular")) }
@@ -49,6 +50,13 @@ struct LevenbergMarquardt: LocalMinimizer {
             for a in state.u.indices { state.trial[a] = state.u[a] + state.step[a] }
             let candidate = state.objective(problem, state.trial, weights, workspace)
             let actual = state.current - candidate
+            if probing {
+                probing = false
+                guard candidate.isFinite && actual >= 0.75 * predicted else {
+                    lambda = Self.initialDamping
+                    continue
+                }
+            }
             guard candidate.isFinite && actual > 0 else {
                 lambda *= nu
                 nu *= 2
@@ -69,6 +77,14 @@ struct LevenbergMarquardt: LocalMinimizer {
             if actual <= tolerances.objective * Swift.abs(previous) { return state.finish(.converged(.objectiveChange)) }
         }
     }
+
+    /// λ multiplies D = diag(JᵀΩJ) (Marquardt's scaling), so it is dimensionless and independent
+    /// of the number of points. λ = 1 halves the Gauss–Newton step along each scaled axis: bolder
+    /// fixed starts (10⁻³) save iterations near a good start but jump to worse basins from far ones
+    /// (QuEST's per-bit fit, from its 9 grid starts), hence the probe instead.
+    static let initialDamping = 1.0
+    /// The damping of the Gauss–Newton probe: enough to keep the normal equations definite.
+    static let probeDamping = 1e-15
 
     /// The iterate, its residuals and Jacobian, the normal equations built from them, and the
     /// counters: everything one run of the method changes.
