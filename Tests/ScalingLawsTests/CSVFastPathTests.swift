@@ -266,6 +266,18 @@ struct CSVCaseGenerator: RandomNumberGenerator {
         }
     }
 
+    /// The offset of a NUL byte counts from the start of the file, byte-order mark included, and
+    /// text that is not ASCII is still validated as UTF-8.
+    @Test func encodingChecksCountFromTheFileStart() throws {
+        #expect(throws: CSVError.unreadableFile(file: "n.csv", reason: "a NUL byte at offset 6: the file is binary or UTF-16, not UTF-8 text")) {
+            try CSVTable(bytes: [0xEF, 0xBB, 0xBF] + Array("N\n1\u{0}\n".utf8), file: "n.csv")
+        }
+        #expect(try CSVTable(bytes: Array("N,label\n1,é\n".utf8), file: "u.csv").rows[0]["label"] == "é")
+        #expect(throws: CSVError.unreadableFile(file: "u.csv", reason: "the file is not valid UTF-8 text; save it as UTF-8")) {
+            try CSVTable(bytes: Array("N,label\n1,".utf8) + [0xC3, 0x28, 0x0A], file: "u.csv")
+        }
+    }
+
     /// Mappings the byte-level route gives up on: closures of the row, categories that do not apply,
     /// weights that are negative or all zero, a non-finite expression.
     @Test func mappingsItHandsOverGiveTheRowByRowOutcome() throws {

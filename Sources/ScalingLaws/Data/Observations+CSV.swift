@@ -52,9 +52,9 @@ extension Observations {
     /// fraction of a second, and the peak memory is the file plus eight bytes per value read (a
     /// ``CSVTable`` holds every cell as a `String`, about ten times the file). Numbers are the
     /// correctly rounded doubles `Double(_:)` gives. The files, values and errors are exactly those
-    /// of ``CSVTable`` with ``init(_:columns:target:weights:)``: on any error the file is read again
-    /// that way, and its error is the one thrown. A row filter or a derived source needs whole rows,
-    /// so the file is then read as a ``CSVTable``.
+    /// of ``CSVTable`` with ``init(_:columns:target:weights:)``: a bad file is read once more, one
+    /// row at a time, to find the error that route throws (same line, column and text). A row filter
+    /// or a derived source needs whole rows, so the file is then read as a ``CSVTable``.
     public init(
         contentsOfCSV path: String, columns: [Variable: ColumnSource], target: ColumnSource,
         weights: ColumnSource? = nil, where isIncluded: ((CSVRow) throws(CSVError) -> Bool)? = nil
