@@ -266,6 +266,41 @@ struct CSVCaseGenerator: RandomNumberGenerator {
         }
     }
 
+    /// Random text from the pieces that matter to the field rules (quotes, commas, CR, LF, spaces,
+    /// parts of numbers): both routes accept the same files with the same values, or throw the same
+    /// error.
+    @Test func randomTextReadsTheSameByBothRoutes() throws {
+        var generator = CSVCaseGenerator(seed: 4180)
+        let pieces = ["1", "2.5", "e", "-", "7", ".", ",", ",", "\n", "\n", "\r", "\r\n", "\"", "\"\"", " ", "\t", "x", "0", "1e3"]
+        let mapping: [Variable: ColumnSource] = [.N: .column("a")]
+        var accepted = 0
+        let cells = ["1", "2.5", "\"3\"", " 4 ", "\"5\"\"\"", "6e1", ".7", "8.", "\"9\n\"", "x", ""]
+        let ends = ["\n", "\r\n", "\r", "\n\n", ""]
+        for _ in 0..<240 {
+            // Rows of two cells, with a piece of noise now and then.
+            let body = (0..<Int.random(in: 0..<6, using: &generator)).map { _ in
+                let noise = Int.random(in: 0..<5, using: &generator) == 0 ? pieces.randomElement(using: &generator)! : ""
+                return cells.randomElement(using: &generator)! + "," + cells.randomElement(using: &generator)! + noise
+                    + ends.randomElement(using: &generator)!
+            }
+            let head = ["a,b\n", "\"a\",b\r\n", "\u{FEFF}a,b\r", "\n\na,b\n", "a,\"b\n\"\n"].randomElement(using: &generator)!
+            let text = head + body.joined()
+            let path = try file(Array(text.utf8))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let read = Result { () throws(CSVError) in
+                try Observations(contentsOfCSV: path, columns: mapping, target: .column("b"))
+            }
+            switch (read, routes(path, columns: mapping, target: .column("b")).slow) {
+            case (.success(let data), .success(let expected)):
+                expectIdentical(data, expected)
+                accepted += 1
+            case (.failure(let error), .failure(let expected)): #expect(error == expected, "\(text.debugDescription)")
+            default: Issue.record("the routes disagree on \(text.debugDescription)")
+            }
+        }
+        #expect(accepted > 15)
+    }
+
     /// The offset of a NUL byte counts from the start of the file, byte-order mark included, and
     /// text that is not ASCII is still validated as UTF-8.
     @Test func encodingChecksCountFromTheFileStart() throws {
