@@ -61,10 +61,10 @@ enum CSVColumnReader {
         var positions = [Int](repeating: -1, count: names.count)
         for (slot, name) in slotNames.enumerated() { positions[names.firstIndex(of: name)!] = slot }
         var outputs = [[Double]](repeating: [], count: resolved.count)
-        for index in outputs.indices { outputs[index].reserveCapacity(lineEnds + 1) }
         var numeric = [Bool](repeating: true, count: slotNames.count)
         for case .category(let slot, _) in resolved { numeric[slot] = false }
-        guard readRows(&scanner, positions: positions, numeric: numeric, sources: resolved, into: &outputs),
+        guard readRows(&scanner, positions: positions, numeric: numeric, sources: resolved, rowBound: lineEnds + 1,
+                       into: &outputs),
               !outputs[0].isEmpty else { return nil }
         return outputs
     }
@@ -170,12 +170,14 @@ enum CSVColumnReader {
 extension CSVColumnReader {
     /// Reads every data record into `outputs`, one value per source; false at the first record or
     /// cell the row-by-row route would refuse. `positions` gives each column's slot (-1 when unread),
-    /// `numeric` whether a slot is only ever read as a number.
+    /// `numeric` whether a slot is only ever read as a number, `rowBound` a bound on the rows.
     static func readRows(
         _ scanner: inout CSVFieldScanner, positions: [Int], numeric: [Bool], sources: [Source],
-        into outputs: inout [[Double]]
+        rowBound: Int, into outputs: inout [[Double]]
     ) -> Bool {
         let columnCount = positions.count
+        let sample = 1024, firstRow = scanner.position
+        for index in outputs.indices { outputs[index].reserveCapacity(min(rowBound, sample)) }
         let plainSlots = sources.map { source in
             if case .number(let slot) = source { slot } else { -1 }
         }
@@ -213,8 +215,21 @@ extension CSVColumnReader {
                 guard let value else { return false }
                 outputs[index].append(value)
             }
+            if outputs[0].count == sample {
+                let rows = estimatedRows(sample, consumed: scanner.position - firstRow,
+                                         remaining: scanner.count - scanner.position, bound: rowBound)
+                for index in outputs.indices { outputs[index].reserveCapacity(rows) }
+            }
         }
         return true
+    }
+
+    /// The rows to make room for once `sample` rows took `consumed` bytes and `remaining` are left:
+    /// the line count (`bound`) bounds them but can be far above (blank lines, line breaks in
+    /// quotes), so it only caps an estimate from the first rows' length, with 5% to spare.
+    static func estimatedRows(_ sample: Int, consumed: Int, remaining: Int, bound: Int) -> Int {
+        let bytesPerRow = max(1, consumed / sample)
+        return min(bound, sample + remaining / bytesPerRow * 21 / 20 + 64)
     }
 
     /// The cells of the current record that the mapping reads, by slot: decoded numbers, or ranges
