@@ -129,6 +129,32 @@ import Testing
         }
     }
 
+    /// A point outside the law's own conditions makes every start fail; the error names the point
+    /// (row, variable, value, requirement), not the starts.
+    @Test func pointBelowKumarThresholdIsNamed() throws {
+        let law = Kumar2024.trainingLoss
+        let rows = 16
+        var columns: [Variable: [Double]] = [.N: (0..<rows).map { 1e8 * Double($0 + 1) }, .D: Array(repeating: 2e10, count: rows),
+                                              .weightBits: Array(repeating: 8, count: rows),
+                                              .activationBits: Array(repeating: 8, count: rows), .kvBits: Array(repeating: 8, count: rows)]
+        columns[.activationBits]![4] = 2
+        let targets = try (0..<rows).map { row in
+            try law([.N: columns[.N]![row], .D: 2e10, .weightBits: 8, .activationBits: 8, .kvBits: 8])
+        }
+        let data = try Observations(columns, targets: targets)
+        do {
+            _ = try law.fit(to: data)
+            Issue.record("the fit ran although row 4 has 2-bit activations")
+        } catch {
+            guard case .invalidValue(let variable, let row, let value, let requirement) = error else {
+                Issue.record("expected the row named, got \(error)")
+                return
+            }
+            #expect(variable == "activationBits" && row == 4 && value == 2, "\(error)")
+            #expect(requirement.contains("before fitting"), "\(requirement)")
+        }
+    }
+
     /// Data checked against a looser variable of the same id still meet the law's own domain.
     @Test func lawRejectsData() throws {
         let looseGroupSize = Variable(id: "groupSize", symbol: Symbol("G"), summary: "group size", domain: .positive)

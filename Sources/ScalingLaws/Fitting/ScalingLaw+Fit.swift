@@ -27,6 +27,40 @@ extension ScalingLaw {
                                data: data, loss: loss, residuals: residuals, starts: starts, optimizer: optimizer,
                                options: options)
         let evaluator = LawEvaluator(form: form, data: plan.data, free: plan.free)
-        return FitResult(law: self, outcome: try plan.run(evaluator))
+        do {
+            return FitResult(law: self, outcome: try plan.run(evaluator))
+        } catch {
+            // A point outside the law's own conditions (a Kumar precision below its threshold)
+            // makes every start fail: name the point rather than the starts.
+            if case .allStartsFailed = error, let violation = conditionViolation(in: data) { throw violation }
+            throw error
+        }
+    }
+
+    /// The first data row that breaks a condition of the form (``LawForm/validate(_:parameters:)``)
+    /// at the law's current values, as the error to report; nil when every row passes.
+    @inlinable
+    func conditionViolation(in data: Observations) -> FitError? {
+        guard form.hasPointConditions else { return nil }
+        let columns = variables.compactMap { data.columns[$0] }
+        guard columns.count == variables.count else { return nil }
+        var point = [Double](repeating: 0, count: columns.count)
+        for row in 0..<data.count {
+            for slot in columns.indices { point[slot] = columns[slot][row] }
+            do throws(ScalingLawError) {
+                try point.withUnsafeBufferPointer { x throws(ScalingLawError) in
+                    try values.withUnsafeBufferPointer { p throws(ScalingLawError) in
+                        try form.validate(LawArguments(x), parameters: LawArguments(p))
+                    }
+                }
+            } catch {
+                if case .invalidValue(let variable, let value, let requirement) = error {
+                    return .invalidValue(variable: variable, row: row, value: value,
+                                         requirement: requirement + " (at the law's values before fitting)")
+                }
+                return .law(error)
+            }
+        }
+        return nil
     }
 }
