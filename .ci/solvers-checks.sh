@@ -9,7 +9,7 @@ BIN="$(swift build -c release --show-bin-path)/PlanQuantization"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 "$BIN" > "$WORK/plan.txt"
-for section in "1. Critical data size" "2. Training level" "3. Compute-optimal" "4. Deployment frontier" "best within"; do
+for section in "1. Critical data size" "2. Training level" "3. Compute-optimal" "4. Deployment frontier" "best within" "5. Training format"; do
     grep -qF "$section" "$WORK/plan.txt" || { echo "solvers-checks: PlanQuantization output lacks '$section'" >&2; exit 1; }
 done
 "$BIN" --help > /dev/null
@@ -21,7 +21,7 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 
 plan = json.load(open(sys.argv[1]))
-assert set(plan) == {"criticalTokens", "trainingLevel", "computeOptimal", "pareto"}, sorted(plan)
+assert set(plan) == {"criticalTokens", "trainingLevel", "computeOptimal", "pareto", "trainingFormats"}, sorted(plan)
 failures = []
 def check(label, ok, detail):
     print(f"  {'ok  ' if ok else 'FAIL'} {label}: {detail}")
@@ -102,6 +102,44 @@ candidates = [(N, P) for N in np.exp(np.linspace(math.log(1e9), math.log(1e12), 
 feasible = [ouyang_loss(N, P) for N, P in candidates if N * P / 8 <= pareto["memoryBudgetBytes"]]
 check("best choice within the budget", close(pareto["best"]["loss"], min(feasible), 1e-9),
       f"N = {pareto['best']['N']:.3e} at {pareto['best']['bits']:g} bits, loss {pareto['best']['loss']:.4f}")
+# 5. Training formats: the closed-form optimum along each format's iso-compute curve,
+# N* = [alpha·a·C^beta / (beta·b·k^beta)]^(1/(alpha+beta)) (Tests/Reference/format_compute_optimal_reference.py).
+def closed_form(a, alpha, b, beta, k, C):
+    n = (alpha * a * C ** beta / (beta * b * k ** beta)) ** (1 / (alpha + beta))
+    return n, C / (k * n)
+quest_eff = {"BF16": 1, "W1A1 Hadamard": 0.021, "W2A2 Hadamard": 0.152, "W3A3 Hadamard": 0.433, "W4A4 Hadamard": 0.692,
+             "W8A8 Hadamard": 1.016, "W1A1": 0.016, "W2A2": 0.078, "W3A3": 0.322, "W4A4": 0.603, "W8A8": 0.938,
+             "W1A16": 0.138, "W2A16": 0.414, "W3A16": 0.653, "W4A16": 0.840, "FP4": 0.630, "2:4 sparse": 0.381}
+def quest_bits(label):
+    if label in ("BF16", "FP4", "2:4 sparse"): return {"BF16": 16, "FP4": 4, "2:4 sparse": 8}[label]
+    w, a = label.split(" ")[0][1:].split("A"); return max(int(w), int(a))
+for row in plan["trainingFormats"]:
+    C, label = row["compute"], row["format"]
+    if row["law"] == "Panferov2025.quest":
+        A, alpha, B, beta, E = 8.134, 0.0627, 86.41, 0.2413, 0.0014
+        a, k = A * quest_eff[label] ** -alpha, 6 * quest_bits(label) / 16
+        n, d = closed_form(a, alpha, B, beta, k, C)
+        loss = a * n ** -alpha + B * d ** -beta + E
+    else:
+        A, alpha, B, beta, gamma, E = 1.274e5, 0.5785, 4.658e5, 0.5389, 0.2764, 1.3408
+        eff_n, eff_d = (1, 1) if label == "BF16" else (0.645, 0.893)
+        k = 6 if label == "BF16" else 6 / row["mxfp4Speedup"]
+        a, b = A * eff_n ** -alpha, B * eff_d ** -beta
+        n, d = closed_form(a, alpha, b, beta, k, C)
+        loss = (a * n ** -alpha + b * d ** -beta) ** gamma + E
+    check(f"{row['law']} {label} at C={C:.0e}", close(row["N"], n, 1e-5) and close(row["D"], d, 1e-5) and close(row["loss"], loss, 1e-10),
+          f"N {row['N']:.6e} vs {n:.6e}, loss {row['loss']:.10f} vs {loss:.10f}")
+groups = {}
+for row in plan["trainingFormats"]:
+    groups.setdefault((row["law"], row["compute"], row.get("mxfp4Speedup")), []).append(row)
+for key, rows in groups.items():
+    losses = [r["loss"] for r in sorted(rows, key=lambda r: r["rank"])]
+    check(f"{key} ranked by loss", losses == sorted(losses), f"{len(rows)} formats")
+best = {key: min(rows, key=lambda r: r["rank"])["format"] for key, rows in groups.items()}
+check("QuEST: W4A4 Hadamard compute-optimal", all(v == "W4A4 Hadamard" for k, v in best.items() if k[0] == "Panferov2025.quest"), str(best))
+check("Quartet: BF16 at equal speed, MXFP4 at 2x", best[("Castro2025.quartet", 1e21, 1.0)] == "BF16"
+      and best[("Castro2025.quartet", 1e21, 2.0)] == "MXFP4", str(best))
+
 if failures:
     print(f"solvers-checks: {len(failures)} check(s) failed"); sys.exit(1)
 print("solvers-checks: all passed")

@@ -143,7 +143,7 @@ extension ScalingLaw {
                                  precision: best.x, settings: settings)
     }
 
-    private func checkComputeRequest(_ compute: Double, _ range: ClosedRange<Double>) throws(SolverError) {
+    func checkComputeRequest(_ compute: Double, _ range: ClosedRange<Double>) throws(SolverError) {
         guard compute.isFinite, compute > 0 else {
             throw .invalidInput(.invalidValue(variable: "compute", value: compute, requirement: "> 0 and finite"))
         }
@@ -156,7 +156,7 @@ extension ScalingLaw {
     }
 
     /// The minimum of the law over N along D = C/(cost·N), or `nil` if it is undefined everywhere.
-    private func optimumAlongIsoCompute(
+    func optimumAlongIsoCompute(
         _ compute: Double, _ cost: CostModel, _ point: [Variable: Double], _ range: ClosedRange<Double>
     ) throws(SolverError) -> (N: Double, D: Double, loss: Double, atBoundary: Bool)? {
         let perParameterToken = cost.flopsPerParameterToken(point)
