@@ -58,6 +58,14 @@ func time(_ read: () throws -> Observations) -> (seconds: Double, data: Observat
     return (fastest, data!)
 }
 
+/// The values' bit patterns summed with wrap-around: exact, so that equal sums mean equal values
+/// (outside the main actor, which would check its isolation at every element).
+nonisolated func bitSum(_ values: [Double]) -> UInt64 {
+    var sum: UInt64 = 0
+    for value in values { sum &+= value.bitPattern }
+    return sum
+}
+
 /// The peak resident memory of the process so far (Linux reports kilobytes, Darwin bytes).
 func peakResidentBytes() -> Int {
     var usage = rusage()
@@ -117,8 +125,7 @@ if options.route != "observations" {
 }
 for (workload, read) in routes {
     let (seconds, data) = time(read)
-    // The bit patterns summed with wrap-around: exact, so that equal checksums mean equal values.
-    let checksum = (data.targets + data.column(.N)! + data.column(.D)!).reduce(UInt64(0)) { $0 &+ $1.bitPattern }
+    let checksum = bitSum(data.targets) &+ bitSum(data.column(.N)!) &+ bitSum(data.column(.D)!)
     print("{\"workload\": \"\(workload)\", \"ours_s\": \(seconds), \"rows\": \(data.count), "
           + "\"bytes\": \(bytes), \"checksum\": \(checksum), \"peakRSS_bytes\": \(peakResidentBytes())}")
 }
