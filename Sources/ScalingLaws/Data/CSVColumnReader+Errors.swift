@@ -3,7 +3,7 @@ import Foundation
 extension CSVColumnReader {
     /// The error that reading the file at `path` as a ``CSVTable`` and mapping it with
     /// `Observations(_:columns:target:weights:)` throws, found in one pass that holds the file and
-    /// one row at a time (a `CSVTable` of a large file takes about ten times the file), or nil when
+    /// one row at a time (a `CSVTable` of a large file takes five to eight times the file), or nil when
     /// there is none (or the file cannot be read here; the row-by-row route then reports it).
     ///
     /// It applies the row-by-row route's own checks in its order: the encoding, then an unclosed

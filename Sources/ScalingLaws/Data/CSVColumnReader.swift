@@ -2,14 +2,15 @@ import Foundation
 
 /// The fast route of ``Observations/init(contentsOfCSV:columns:target:weights:where:)``: reads only
 /// the mapped columns, straight from the file's bytes into arrays of doubles, without a `String` per
-/// cell or a table of rows (a `CSVTable` of a large file takes about ten times the file in memory).
+/// cell or a table of rows (a `CSVTable` of a large file takes five to eight times the file in memory).
 ///
 /// It accepts a file and a mapping only when ``CSVTable`` and ``ColumnSource`` would, and then
 /// returns the same values: the same field rules (``CSVFieldScanner``), the same UTF-8 and NUL
 /// checks, the same number grammar, correctly rounded like `Double(_:)` (``DecimalParser``, which
 /// hands the cells it does not decide to `Double(_:)` itself). Whenever anything is wrong or unusual
-/// — a bad cell, a ragged row, a duplicate or missing column, a derived source — it returns nil and
-/// the caller takes the row-by-row route, which reports the error: errors have one source of truth.
+/// — a bad cell, a ragged row, a duplicate or missing column — it returns nil, and
+/// ``firstError(path:columns:target:weights:)`` finds the error with the row-by-row route's own
+/// checks, in its order: errors have one source of truth.
 enum CSVColumnReader {
     /// An output column's recipe, resolved against the header: cells are found by slot, the index
     /// among the columns the mapping reads.

@@ -50,7 +50,7 @@ extension Observations {
     /// Without a row filter or a ``ColumnSource/derived(_:_:)`` source, only the mapped columns are
     /// decoded, straight from the file's bytes: a 10⁶-row file of three numeric columns reads in a
     /// fraction of a second, and the peak memory is the file plus eight bytes per value read (a
-    /// ``CSVTable`` holds every cell as a `String`, about ten times the file). Numbers are the
+    /// ``CSVTable`` holds every cell as a `String`, five to eight times the file). Numbers are the
     /// correctly rounded doubles `Double(_:)` gives. The files, values and errors are exactly those
     /// of ``CSVTable`` with ``init(_:columns:target:weights:)``: a bad file is read once more, one
     /// row at a time, to find the error that route throws (same line, column and text). A row filter
