@@ -46,16 +46,25 @@ extension CSVColumnReader {
         var missing: CSVError?
         var rows = 0
         /// The first error of each source.
-        var cells: [CSVError?]
+        var cellErrors: [CSVError?]
+        /// The byte-level recipes of the sources and each column's slot, when they resolve: a row
+        /// they read without fault is a row the row-by-row route reads without fault too.
+        var recipes: [Source]?
+        var positions: [Int] = []
+        var cells: RowCells?
+
+        /// The sources still worth reading: those before the first that has failed (whose error
+        /// the row-by-row route throws before any of the later sources' errors).
+        var unsettled: Int { cellErrors.firstIndex { $0 != nil } ?? cellErrors.count }
     }
 
     /// Throws what the row-by-row route would throw for `bytes`; returns when it would throw nothing.
     static func diagnose(_ bytes: UnsafeMutableBufferPointer<UInt8>, file: String, mapping: Mapping) throws(CSVError) {
         let start = try CSVTable.checkedUTF8(UnsafeBufferPointer(bytes), file: file)
         var scanner = CSVFieldScanner(bytes.baseAddress!, count: bytes.count, from: start)
-        var found = Findings(cells: [CSVError?](repeating: nil, count: mapping.sources.count))
+        var found = Findings(cellErrors: [CSVError?](repeating: nil, count: mapping.sources.count))
         var line = 1
-        var fields: [String] = []
+        var fields: [Range<Int>] = []
         while scanner.position < scanner.count {
             let recordLine = line
             fields.removeAll(keepingCapacity: true)
@@ -64,35 +73,34 @@ extension CSVColumnReader {
                 guard let next = scanner.next() else { throw .unterminatedQuote(file: file, line: recordLine) }
                 field = next
                 line += field.lineFeeds
-                fields.append(String(decoding: UnsafeBufferPointer(start: scanner.bytes + field.start, count: field.count),
-                                     as: UTF8.self))
+                fields.append(field.start..<field.start + field.count)
             } while field.end == .comma
             if field.end == .record { line += 1 }
             if fields.count == 1, fields[0].isEmpty, !field.quoted { continue }
-            record(fields, line: recordLine, file: file, mapping: mapping, into: &found)
+            record(fields, of: scanner.bytes, line: recordLine, file: file, mapping: mapping, into: &found)
         }
         guard found.sawHeader else { throw .emptyFile(file: file) }
         for error in [found.headerError, found.ragged, found.missing] { if let error { throw error } }
         guard found.rows > 0 else { throw .noDataRows(file: file) }
-        for error in found.cells { if let error { throw error } }
+        for error in found.cellErrors { if let error { throw error } }
     }
 
-    /// Takes in one record: the header, or a data row checked for its length and then, while no
-    /// earlier error stands, read by every source that has not failed yet.
-    static func record(_ fields: [String], line: Int, file: String, mapping: Mapping, into found: inout Findings) {
+    /// Takes in one record (its fields as ranges of `bytes`): the header, or a data row checked
+    /// for its length and then, while no earlier error stands, read by every source that has not
+    /// failed yet — first by the byte-level recipes, and by ``ColumnSource`` on a ``CSVRow`` only
+    /// when they find a fault, so that the error is the row-by-row route's own.
+    static func record(
+        _ fields: [Range<Int>], of bytes: UnsafeMutablePointer<UInt8>, line: Int, file: String, mapping: Mapping,
+        into found: inout Findings
+    ) {
+        func texts() -> [String] {
+            fields.map { String(decoding: UnsafeBufferPointer(start: bytes + $0.lowerBound, count: $0.count), as: UTF8.self) }
+        }
         guard found.sawHeader else {
-            found.sawHeader = true
-            var names = fields
-            if names[0].hasPrefix("\u{FEFF}") { names[0] = String(names[0].dropFirst()) }
-            do throws(CSVError) {
-                found.header = try CSVHeader(file: file, names: names)
-            } catch {
-                found.headerError = error
-            }
-            do throws(CSVError) {
-                for source in mapping.sources { for name in source.columns { _ = try found.header?.position(of: name) } }
-            } catch {
-                found.missing = error
+            header(texts(), file: file, mapping: mapping, into: &found)
+            if let (recipes, positions, slots) = resolveAll(mapping.sources, variables: mapping.variables,
+                                                             names: found.header?.names ?? []) {
+                (found.recipes, found.positions, found.cells) = (recipes, positions, RowCells(bytes: bytes, slots: slots))
             }
             return
         }
@@ -103,9 +111,9 @@ extension CSVColumnReader {
             found.ragged = .raggedRow(file: file, line: line, expected: header.names.count, found: fields.count)
             return
         }
-        guard found.missing == nil else { return }
-        let row = CSVRow(line: line, fields: fields, header: header)
-        for index in mapping.sources.indices where found.cells[index] == nil {
+        guard found.missing == nil, !readsCleanly(fields, mapping: mapping, found: &found) else { return }
+        let row = CSVRow(line: line, fields: texts(), header: header)
+        for index in 0..<found.unsettled where found.cellErrors[index] == nil {
             let source = mapping.sources[index]
             do throws(CSVError) {
                 let value = try source.value(in: row, for: index < mapping.variables.count ? mapping.variables[index] : nil)
@@ -113,8 +121,45 @@ extension CSVColumnReader {
                     throw .invalidValue(file: file, line: line, column: source.description, value: value, requirement: "≥ 0")
                 }
             } catch {
-                found.cells[index] = error
+                found.cellErrors[index] = error
             }
         }
+    }
+
+    /// Takes in the header's names: a repeated name, or a column the mapping names and the header
+    /// lacks, is remembered as the error it is.
+    static func header(_ fields: [String], file: String, mapping: Mapping, into found: inout Findings) {
+        found.sawHeader = true
+        var names = fields
+        if names[0].hasPrefix("\u{FEFF}") { names[0] = String(names[0].dropFirst()) }
+        do throws(CSVError) {
+            found.header = try CSVHeader(file: file, names: names)
+        } catch {
+            found.headerError = error
+        }
+        do throws(CSVError) {
+            for source in mapping.sources { for name in source.columns { _ = try found.header?.position(of: name) } }
+        } catch {
+            found.missing = error
+        }
+    }
+
+    /// Whether every source that has not failed yet reads this row without fault by its byte-level
+    /// recipe: a finite number inside its variable's domain, a weight ≥ 0.
+    static func readsCleanly(_ fields: [Range<Int>], mapping: Mapping, found: inout Findings) -> Bool {
+        guard let recipes = found.recipes, found.cells != nil else { return false }
+        for (column, slot) in found.positions.enumerated() where slot >= 0 {
+            found.cells!.starts[slot] = fields[column].lowerBound
+            found.cells!.counts[slot] = fields[column].count
+        }
+        let cells = found.cells!
+        for index in 0..<found.unsettled where found.cellErrors[index] == nil {
+            guard let value = cells.value(recipes[index]) else { return false }
+            if index < mapping.variables.count {
+                do throws(ScalingLawError) { try mapping.variables[index].check(value) } catch { return false }
+            }
+            if mapping.weighted, index == recipes.count - 1, !(value >= 0) { return false }
+        }
+        return true
     }
 }

@@ -51,23 +51,32 @@ enum CSVColumnReader {
         let start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         guard start < count, let lineEnds = checkedText(bytes + start, count: count - start) else { return nil }
         var scanner = CSVFieldScanner(bytes, count: count, from: start)
-        guard let names = header(&scanner) else { return nil }
-        var slotNames: [String] = []
-        var resolved: [Source] = []
-        for (index, source) in sources.enumerated() {
-            guard let recipe = resolve(source, for: index < variables.count ? variables[index] : nil,
-                                       names: names, slots: &slotNames) else { return nil }
-            resolved.append(recipe)
-        }
-        var positions = [Int](repeating: -1, count: names.count)
-        for (slot, name) in slotNames.enumerated() { positions[names.firstIndex(of: name)!] = slot }
+        guard let names = header(&scanner),
+              let (resolved, positions, slots) = resolveAll(sources, variables: variables, names: names) else { return nil }
         var outputs = [[Double]](repeating: [], count: resolved.count)
-        var numeric = [Bool](repeating: true, count: slotNames.count)
+        var numeric = [Bool](repeating: true, count: slots)
         for case .category(let slot, _) in resolved { numeric[slot] = false }
         guard readRows(&scanner, positions: positions, numeric: numeric, sources: resolved, rowBound: lineEnds + 1,
                        into: &outputs),
               !outputs[0].isEmpty else { return nil }
         return outputs
+    }
+
+    /// Every source's recipe, each column's slot (-1 when no source reads it) and the slot count;
+    /// nil when a source cannot be resolved (see ``resolve(_:for:names:slots:)``).
+    static func resolveAll(
+        _ sources: [ColumnSource], variables: [Variable], names: [String]
+    ) -> (recipes: [Source], positions: [Int], slots: Int)? {
+        var slotNames: [String] = []
+        var recipes: [Source] = []
+        for (index, source) in sources.enumerated() {
+            guard let recipe = resolve(source, for: index < variables.count ? variables[index] : nil,
+                                       names: names, slots: &slotNames) else { return nil }
+            recipes.append(recipe)
+        }
+        var positions = [Int](repeating: -1, count: names.count)
+        for (slot, name) in slotNames.enumerated() { positions[names.firstIndex(of: name)!] = slot }
+        return (recipes, positions, slotNames.count)
     }
 
     /// Whether the bytes are UTF-8 text without NUL (the checks of `CSVTable`), and if so how many
