@@ -99,9 +99,10 @@ import Testing
         #expect(throws: ScalingLawError.self) { try law.evaluate(batch: [.N: [1, 5], .D: [3, 4]]) }
     }
 
-    /// `SIMD4<Float>` lanes give exactly the `Float` scalar values (lane-by-lane functions).
+    /// `SIMD4<Float>` lanes (the vectorized single-precision exp/log/pow) agree with the `Float`
+    /// scalars within the same argument in single precision: each side within its rounding bound.
     @Test(arguments: allPresets)
-    func simd4FloatLanesEqualFloatScalars(_ preset: PresetUnderTest) {
+    func simd4FloatLanesAgreeWithFloatScalars(_ preset: PresetUnderTest) throws {
         let law = preset.law
         let points = Self.randomPoints(law, count: 4, seed: 4).map { $0.mapValues { Double(Float($0)) } }
         let lanes: [SIMD4<Float>] = law.variables.map { variable in
@@ -110,7 +111,13 @@ import Testing
         let vector = law.evaluate(lanes)
         for (lane, point) in points.enumerated() {
             let scalar = law.evaluate(law.ordered(point).map { Float($0) })
-            #expect(vector[lane].bitPattern == scalar.bitPattern, "lane \(lane): \(vector[lane]) vs \(scalar)")
+            guard scalar.isFinite else {
+                // Beyond Float's range at this point: the lanes must not invent a finite value.
+                #expect(!vector[lane].isFinite || scalar.isNaN, "lane \(lane): \(vector[lane]) vs \(scalar)")
+                continue
+            }
+            let bound = try roundingBound(law, at: point, unitRoundoff: 2 * unitRoundoff(Float.self))
+            #expect(relativeDifference(Double(vector[lane]), Double(scalar)) <= bound, "lane \(lane): \(vector[lane]) vs \(scalar)")
         }
     }
 

@@ -1,5 +1,5 @@
 // SIMD lanes evaluate one data point per lane: a law written once over `LawScalar` runs on
-// `SIMD8<Double>` for batch evaluation. Arithmetic uses the vector operators. For `Double` lanes the
+// `SIMD8<Double>` for batch evaluation. Arithmetic uses the vector operators. For `Double` and `Float` lanes the
 // elementary functions are the vectorized ones of `SIMD+ElementaryFunctions.swift` (the type test
 // folds away when the generic code is specialized); other scalars apply their scalar function lane
 // by lane. The implementation is written once, for every width, in `LawScalarLanes`.
@@ -9,6 +9,8 @@
 public protocol LawScalarLanes: SIMD, LawScalar where Scalar: LawScalar & BinaryFloatingPoint {
     /// The vector of the same width with `Double` lanes (what the vectorized functions take).
     associatedtype DoubleLanes: SIMD where DoubleLanes.Scalar == Double
+    /// The vector of the same width with `Float` lanes.
+    associatedtype FloatLanes: SIMD where FloatLanes.Scalar == Float
 }
 
 extension LawScalarLanes {
@@ -19,6 +21,9 @@ extension LawScalarLanes {
         if Scalar.self == Double.self {
             return unsafeBitCast(vectorExp(unsafeBitCast(x, to: DoubleLanes.self)), to: Self.self)
         }
+        if Scalar.self == Float.self {
+            return unsafeBitCast(vectorExp(unsafeBitCast(x, to: FloatLanes.self)), to: Self.self)
+        }
         return lanewise(x, Scalar.exp)
     }
 
@@ -26,6 +31,9 @@ extension LawScalarLanes {
     public static func log(_ x: Self) -> Self {
         if Scalar.self == Double.self {
             return unsafeBitCast(vectorLog(unsafeBitCast(x, to: DoubleLanes.self)), to: Self.self)
+        }
+        if Scalar.self == Float.self {
+            return unsafeBitCast(vectorLog(unsafeBitCast(x, to: FloatLanes.self)), to: Self.self)
         }
         return lanewise(x, Scalar.log)
     }
@@ -36,14 +44,22 @@ extension LawScalarLanes {
             let lanes = vectorLog(unsafeBitCast(x, to: DoubleLanes.self)) * 1.4426950408889634074
             return unsafeBitCast(lanes, to: Self.self)
         }
+        if Scalar.self == Float.self {
+            let lanes = vectorLog(unsafeBitCast(x, to: FloatLanes.self)) * 1.44269504
+            return unsafeBitCast(lanes, to: Self.self)
+        }
         return lanewise(x, Scalar.log2)
     }
 
-    /// `xʸ`, as `exp(y·ln x)` for `Double` lanes with positive normal bases.
+    /// `xʸ`, as `exp(y·ln x)` for `Double` and `Float` lanes with positive normal bases.
     @inlinable @inline(__always)
     public static func pow(_ x: Self, _ y: Self) -> Self {
         if Scalar.self == Double.self {
             let power = vectorPow(unsafeBitCast(x, to: DoubleLanes.self), unsafeBitCast(y, to: DoubleLanes.self))
+            return unsafeBitCast(power, to: Self.self)
+        }
+        if Scalar.self == Float.self {
+            let power = vectorPow(unsafeBitCast(x, to: FloatLanes.self), unsafeBitCast(y, to: FloatLanes.self))
             return unsafeBitCast(power, to: Self.self)
         }
         return lanewise(x, y, Scalar.pow)
@@ -84,15 +100,19 @@ extension LawScalarLanes {
 
 extension SIMD2: LawScalar, LawScalarLanes where Scalar: LawScalar & BinaryFloatingPoint {
     public typealias DoubleLanes = SIMD2<Double>
+    public typealias FloatLanes = SIMD2<Float>
 }
 extension SIMD4: LawScalar, LawScalarLanes where Scalar: LawScalar & BinaryFloatingPoint {
     public typealias DoubleLanes = SIMD4<Double>
+    public typealias FloatLanes = SIMD4<Float>
 }
 extension SIMD8: LawScalar, LawScalarLanes where Scalar: LawScalar & BinaryFloatingPoint {
     public typealias DoubleLanes = SIMD8<Double>
+    public typealias FloatLanes = SIMD8<Float>
 }
 extension SIMD16: LawScalar, LawScalarLanes where Scalar: LawScalar & BinaryFloatingPoint {
     public typealias DoubleLanes = SIMD16<Double>
+    public typealias FloatLanes = SIMD16<Float>
 }
 
 @inlinable @inline(__always)
