@@ -65,6 +65,11 @@ let package = Package(
             path: "Benchmarks/LawBenchmarks"
         ),
         .executableTarget(
+            name: "CSVBenchmarks",
+            dependencies: ["ScalingLaws", "ExampleSupport"],
+            path: "Benchmarks/CSVBenchmarks"
+        ),
+        .executableTarget(
             name: "Workloads",
             dependencies: ["ScalingLaws", "ScalingLawsData", "ExampleSupport"],
             path: "Benchmarks/Workloads"

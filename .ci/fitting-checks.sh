@@ -31,6 +31,24 @@ BIN="$(swift build -c release --show-bin-path)"
 
 now() { python3 -c 'import time; print(time.time())'; }
 
+echo "fitting-checks: a bootstrap on two threads stops when its task is cancelled (--cancel-after 1)"
+set +e
+cancel_output="$("$BIN/ReplicateChinchilla" --quiet --concurrency 2 --cancel-after 1 2>&1)"
+cancel_status=$?
+set -e
+echo "  $cancel_output"
+if [[ $cancel_status -ne 3 ]] || ! grep -q "cancelled and stopped" <<<"$cancel_output"; then
+    echo "fitting-checks: error: the cancelled bootstrap did not stop (status $cancel_status)" >&2
+    exit 1
+fi
+python3 - "$cancel_output" <<'PY'
+import re, sys
+seconds = float(re.search(r"stopped ([0-9.]+) s after", sys.argv[1]).group(1))
+# The whole bootstrap takes 20 s or more; stopping is the next refit after the cancel.
+assert seconds < 10, f"the cancelled bootstrap ran {seconds} s"
+print(f"  ok   cancelled bootstrap stopped {seconds:.2f} s after it started (cancelled at 1 s)")
+PY
+
 echo "fitting-checks: ReplicateChinchilla --json (4,500-start grid, likelihood, 4,000 resamples)"
 t0=$(now)
 "$BIN/ReplicateChinchilla" --json > "$WORK/replicate.json"

@@ -6,6 +6,8 @@
 Workloads (ours | peer):
   batch      Sun et al.'s Capybara law on 2^20 points: `evaluate(batch:)` | numpy, the faster of
              its power form (x**a) and its log form (exp(a*log x)), single-threaded like numpy.
+  batch-float  the same law on SIMD16<Float> lanes, one thread | numpy float32, log form. `agree`:
+             within 1e-4 of the float64 values.
   grid       Hoffmann et al.'s Huber fit from 4,500 grid starts on the 240 Epoch AI points |
              scipy L-BFGS-B with the analytic gradient (Tests/Reference/chinchilla_fit_reference.py).
   bootstrap  4,000 Huber-likelihood refits | scipy L-BFGS-B refits.
@@ -94,8 +96,24 @@ def batch(binary, work, args):
     peer = min(power_s, logs_s)
     form = "power form" if power_s <= logs_s else "log form"
     return dict(workload="batch", ours_s=mine["ours_s"], peer_s=peer, agree=worst <= 1e-12,
-                detail=f"{mine['ns_per_point']:.1f} vs {peer * 1e9 / len(values):.1f} ns/pt (numpy {form}); "
-                       f"max rel diff {worst:.1e}")
+                detail=f"{mine['ns_per_point']:.1f} vs {peer * 1e9 / len(values):.1f} ns/pt (numpy {form}; "
+                       f"power form {power_s * 1e9 / len(values):.1f}); max rel diff {worst:.1e}")
+
+
+def batch_float(binary, work, args):
+    columns = capybara_columns(1 << 20)
+    path, out = work / "capybara.bin", work / "capybara32.out"
+    np.concatenate(columns).astype("<f8").tofile(path)
+    mine = ours(binary, "--workload", "batch-float", "--columns", str(path), "--values", str(out))
+    single = [c.astype(np.float32) for c in columns]
+    constants = {k: np.float32(v) for k, v in CAPYBARA.items()}
+    peer, _ = best_of(5, lambda: capybara_logs(*single, c=constants))
+    reference_values = capybara_logs(*columns)
+    values = np.fromfile(out, dtype="<f8")
+    worst = float(np.max(np.abs(values / reference_values - 1)))
+    return dict(workload="batch-float", ours_s=mine["ours_s"], peer_s=peer, agree=worst <= 1e-4,
+                detail=f"{mine['ns_per_point']:.1f} vs {peer * 1e9 / len(values):.1f} ns/pt (numpy float32 log form); "
+                       f"max rel diff from float64 {worst:.1e}")
 
 
 # ---- grid and bootstrap ----------------------------------------------------------------------
@@ -192,7 +210,7 @@ def fit(binary, work, args):
                         f"{result.nfev} evaluations; max rel parameter diff {worst:.1e}")]
 
 
-WORKLOADS = {"batch": batch, "grid": grid, "bootstrap": bootstrap, "fit": fit}
+WORKLOADS = {"batch": batch, "batch-float": batch_float, "grid": grid, "bootstrap": bootstrap, "fit": fit}
 
 
 def main():

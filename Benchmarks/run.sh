@@ -1,15 +1,8 @@
 #!/usr/bin/env bash
-# Runs LawBenchmarks (release) and its numpy peer in one go and prints each mode's time relative to
-# numpy. Usage: bash Benchmarks/run.sh [--points N]
+# The one benchmark command: every workload beside its numpy/scipy peer, in one go (see
+# Benchmarks/README.md). Usage: bash Benchmarks/run.sh [--full] [--json] [--only NAME[,NAME...]]
+# The per-mode breakdown of law evaluation is `bash Benchmarks/modes.sh`; CSV reading with peak
+# memory is `bash Benchmarks/csv.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product LawBenchmarks >/dev/null
-swift_json=$(.build/release/LawBenchmarks --json "$@")
-numpy_json=$(python3 Benchmarks/peer_numpy.py --json "$@")
-python3 - "$swift_json" "$numpy_json" <<'PY'
-import json, sys
-swift, numpy = json.loads(sys.argv[1]), json.loads(sys.argv[2])[0]
-print(f"{'mode':44} {'ns/point':>9} {'speed vs numpy':>15}")
-for row in swift + [numpy]:
-    print(f"{row['name']:44} {row['nsPerPoint']:9.2f} {numpy['nsPerPoint'] / row['nsPerPoint']:14.2f}x")
-PY
+exec python3 Benchmarks/run.py "$@"

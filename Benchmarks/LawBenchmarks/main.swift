@@ -2,7 +2,7 @@
 //
 //   swift run -c release LawBenchmarks [--points N] [--json]
 //
-// `Benchmarks/run.sh` runs this beside `Benchmarks/peer_numpy.py` (the same formula in numpy) and
+// `Benchmarks/modes.sh` runs this beside `Benchmarks/peer_numpy.py` (the same formula in numpy) and
 // prints the ratios. Absolute times on shared machines are noisy: compare ratios from one run.
 import ExampleSupport
 import Foundation

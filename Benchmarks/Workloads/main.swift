@@ -12,6 +12,7 @@
 //   fit        read a CSV of N, D, loss and fit the Chinchilla form by Levenberg–Marquardt (least
 //              squares on log residuals) from one fixed start; reading and fitting timed apart.
 //   batch      Sun et al.'s Capybara law with `evaluate(batch:)` (validated) on the columns in a file.
+//   batch-float  the same law on `SIMD16<Float>` lanes, one thread.
 import Dispatch
 import ExampleSupport
 import Foundation
@@ -33,7 +34,7 @@ func parseOptions() -> Options {
     var parser = OptionParser(
         usage: "Workloads --workload grid|bootstrap|fit|batch [--csv PATH] [--columns PATH --values PATH] [--resamples K] [--concurrency K]",
         summary: "Runs one benchmark workload and prints its timings and results as JSON.")
-    parser.option("--workload", value: "NAME", help: "grid, bootstrap, fit or batch") { options.workload = $0 }
+    parser.option("--workload", value: "NAME", help: "grid, bootstrap, fit, batch or batch-float") { options.workload = $0 }
     parser.option("--csv", value: "PATH", help: "the CSV for the fit workload (columns N, D, loss)") { options.csv = $0 }
     parser.option("--columns", value: "PATH", help: "the batch workload's inputs: N, D, E, M, B as float64 columns") { options.csv = $0 }
     parser.option("--values", value: "PATH", help: "where the batch workload writes its values (float64)") { options.output = $0 }
@@ -147,6 +148,52 @@ func batch(_ options: Options) throws -> [String: Any] {
     return ["workload": "batch", "ours_s": best, "points": values.count, "ns_per_point": best * 1e9 / Double(values.count)]
 }
 
+/// Sun et al.'s law on `Float` lanes, sixteen points at a time (the last block padded).
+func floatBatch(_ options: Options) throws -> [String: Any] {
+    guard let path = options.csv else { OptionParser.fail("the batch-float workload needs --columns PATH") }
+    typealias Lanes = SIMD16<Float>
+    let law = Sun2025.capybara
+    let columns = readColumns(path, count: law.variables.count).map { $0.map(Float.init) }
+    let count = columns[0].count
+    let parameters = law.values.map { Lanes(repeating: Float($0)) }
+    var best = Double.infinity
+    var values = [Float](repeating: 0, count: count)
+    for _ in 0..<options.repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var lanes = [Lanes](repeating: Lanes(), count: columns.count)
+        for block in stride(from: 0, to: count, by: Lanes.scalarCount) {
+            let filled = Swift.min(Lanes.scalarCount, count - block)
+            for slot in columns.indices {
+                if filled == Lanes.scalarCount {
+                    lanes[slot] = columns[slot].withUnsafeBufferPointer {
+                        UnsafeRawPointer($0.baseAddress! + block).loadUnaligned(as: Lanes.self)
+                    }
+                } else {
+                    var vector = Lanes(repeating: columns[slot][count - 1])
+                    for lane in 0..<filled { vector[lane] = columns[slot][block + lane] }
+                    lanes[slot] = vector
+                }
+            }
+            let result = lanes.withUnsafeBufferPointer { x in
+                parameters.withUnsafeBufferPointer { p in law.form.evaluate(LawArguments(x), LawArguments(p)) }
+            }
+            if filled == Lanes.scalarCount {
+                values.withUnsafeMutableBufferPointer {
+                    UnsafeMutableRawPointer($0.baseAddress! + block).storeBytes(of: result, as: Lanes.self)
+                }
+            } else {
+                for lane in 0..<filled { values[block + lane] = result[lane] }
+            }
+        }
+        best = Swift.min(best, seconds(since: start))
+    }
+    if let output = options.output {
+        let data = values.map(Double.init).withUnsafeBytes { Data($0) }
+        guard FileManager.default.createFile(atPath: output, contents: data) else { OptionParser.fail("cannot write \(output)") }
+    }
+    return ["workload": "batch-float", "ours_s": best, "points": count, "ns_per_point": best * 1e9 / Double(count)]
+}
+
 let options = parseOptions()
 do {
     switch options.workload {
@@ -154,7 +201,8 @@ do {
     case "bootstrap": emit(try bootstrap(options))
     case "fit": emit(try fit(options))
     case "batch": emit(try batch(options))
-    default: OptionParser.fail("unknown workload '\(options.workload)': use grid, bootstrap, fit or batch")
+    case "batch-float": emit(try floatBatch(options))
+    default: OptionParser.fail("unknown workload '\(options.workload)': use grid, bootstrap, fit, batch or batch-float")
     }
 } catch {
     OptionParser.fail("workload \(options.workload) failed: \(error)")

@@ -237,3 +237,28 @@ print("""
       multipliers are): the increase does not depend on D, whose term cancels. QuEST and Quartet
       rows are each law's loss in the low-precision training format minus its own BF16 loss.
     """)
+
+// Beyond quantization: the same question — what does a cheaper model cost in loss? — for the
+// sparsity and data-constrained laws, each at its own scale (they cannot share the grid above).
+print("")
+print("Beyond quantization: loss increase (nats) of other ways to make a model cheaper")
+do {
+    print("  Sparsity (Frantar2024.t5, T5 models, 5·10⁵ training steps): keep (1 − S)·N of N weights")
+    print("  " + padded("dense N", 10) + ["S = 50%", "S = 75%", "S = 87.5%"].map { padded($0, 11, right: true) }.joined())
+    for n in [2e7, 8.5e7] {
+        let dense = try Frantar2024.t5(S: 0, N: n, D: 5e5)
+        let increases = try [0.5, 0.75, 0.875].map { sparsity in try Frantar2024.t5(S: sparsity, N: (1 - sparsity) * n, D: 5e5) - dense }
+        print("  " + padded(count(n), 10) + increases.map { padded(String(format: "%.4f", $0), 11, right: true) }.joined())
+    }
+    print("  Repeated data (Muennighoff2023.dataConstrained, N = 7B, D = 1T): U = D / epochs unique tokens")
+    print("  " + padded("epochs", 10) + ["4", "16", "64"].map { padded($0, 11, right: true) }.joined())
+    let fresh = try Muennighoff2023.dataConstrained(N: 7e9, D: 1e12, U: 1e12)
+    let repeated = try [4.0, 16, 64].map { epochs in try Muennighoff2023.dataConstrained(N: 7e9, D: 1e12, U: 1e12 / epochs) - fresh }
+    print("  " + padded("increase", 10) + repeated.map { padded(String(format: "%.4f", $0), 11, right: true) }.joined())
+    print("  (Sparsity is compared at the same dense size: the sparse model keeps fewer weights. Four epochs")
+    print("  of repetition cost almost nothing, as Muennighoff et al. found; N = 7B lies at the edge of that")
+    print("  law's fitted range and D = 1T beyond it.)")
+} catch {
+    OptionParser.fail("the comparison beyond quantization failed: \(error)")
+}
+

@@ -11,6 +11,7 @@
 // scipy reference does, to reach the published point.
 //
 // Usage: ReplicateChinchilla [--data PATH] [--json] [--resamples N] [--seed S] [--concurrency K]
+//                            [--cancel-after S]   (exit status 3 when the bootstrap was cancelled)
 // Default data: the Epoch AI points shipped with the package (ScalingLawsData); --data reads a CSV
 // with the same columns ("Model Size", "Training FLOP", "loss").
 
@@ -27,6 +28,8 @@ struct Arguments {
     var resamples = 4000
     var seed: UInt64 = 2024
     var concurrency: Int?
+    /// Seconds after which the bootstrap's task is cancelled, or nil.
+    var cancelAfter: Double?
 }
 
 func fail(_ message: String) -> Never { OptionParser.fail(message) }
@@ -35,7 +38,7 @@ func fail(_ message: String) -> Never { OptionParser.fail(message) }
 func parseArguments() -> Arguments {
     var arguments = Arguments()
     var parser = OptionParser(
-        usage: "ReplicateChinchilla [--data PATH] [--json] [--quiet] [--resamples N] [--seed S] [--concurrency K]",
+        usage: "ReplicateChinchilla [--data PATH] [--json] [--quiet] [--resamples N] [--seed S] [--concurrency K] [--cancel-after S]",
         summary: """
             Hoffmann et al.'s 4,500-start Huber fit and Besiroglu et al.'s Huber-likelihood fit with its
             bootstrap standard errors, on the 240 Epoch AI points shipped with the package (or --data).
@@ -52,6 +55,12 @@ func parseArguments() -> Arguments {
     }
     parser.option("--concurrency", value: "K", help: "threads (default: one per core)") { text throws(OptionParser.Failure) in
         arguments.concurrency = try OptionParser.integer(text, "--concurrency", in: 1...4096)
+    }
+    parser.option("--cancel-after", value: "S", help: "cancel the bootstrap after S seconds (it stops and says so)") { text throws(OptionParser.Failure) in
+        guard let seconds = Double(text), seconds >= 0, seconds.isFinite else {
+            throw OptionParser.Failure("--cancel-after needs a number of seconds ≥ 0, got '\(text)'")
+        }
+        arguments.cancelAfter = seconds
     }
     parser.parse()
     return arguments
@@ -103,12 +112,30 @@ do {
         optimizer: .lbfgs(), options: likelihoodOptions)
     progress.note(String(format: "grid fit in %.2f s; likelihood fit in %.2f s; bootstrap of %d resamples", grid.seconds,
                          likelihood.seconds, arguments.resamples))
-    bootstrap = try likelihood.bootstrap(resamples: arguments.resamples, seed: arguments.seed,
-                                         concurrency: arguments.concurrency) { done, total in
-        progress.update(done, of: total)
+    // The bootstrap runs in its own task, so that it can be cancelled (--cancel-after).
+    let fitted = likelihood
+    let (resamples, seed, concurrency) = (arguments.resamples, arguments.seed, arguments.concurrency)
+    let began = Date()
+    let refits = Task.detached {
+        try fitted.bootstrap(resamples: resamples, seed: seed, concurrency: concurrency) { done, total in
+            progress.update(done, of: total)
+        }
     }
-} catch {
+    if let delay = arguments.cancelAfter {
+        try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
+        refits.cancel()
+    }
+    do {
+        bootstrap = try await refits.value
+    } catch FitError.cancelled {
+        print(String(format: "ReplicateChinchilla: the bootstrap was cancelled and stopped %.2f s after it started",
+                     Date().timeIntervalSince(began)))
+        exit(3)
+    }
+} catch let error as FitError {
     fail(error.description)
+} catch {
+    fail("\(error)")
 }
 
 let names = ["A", "B", "E", "alpha", "beta"]

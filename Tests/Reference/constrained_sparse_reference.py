@@ -82,3 +82,14 @@ published = [float(x) for x in T5]
 print("// T5 objective at the published constants:", repr(objective(published)))
 best = minimize(objective, published, method="Nelder-Mead", options=dict(xatol=1e-10, fatol=1e-16, maxiter=40000))
 print("// T5 objective after polishing from them:", repr(best.fun), list(best.x))
+
+print("// CompareLaws, beyond quantization: sparsity's loss increase at the same dense size (dense N, S, increase)")
+for n in ("2e7", "8.5e7"):
+    for s in ("0.5", "0.75", "0.875"):
+        n0, s0 = mpf(n), mpf(s)
+        increase = sparse(T5, s0, (1 - s0) * n0, mpf("5e5"), 1e6, 1e5) - sparse(T5, mpf(0), n0, mpf("5e5"), 1e6, 1e5)
+        print(f"({n}, {s}, {mp.nstr(increase, 20)}),")
+print("// CompareLaws, beyond quantization: repeated data's loss increase, N 7e9, D 1e12 (epochs, increase)")
+for epochs in (4, 16, 64):
+    n, d = mpf("7e9"), mpf("1e12")
+    print(f"({epochs}, {mp.nstr(data_constrained(n, d, d / epochs) - data_constrained(n, d, d), 20)}),")

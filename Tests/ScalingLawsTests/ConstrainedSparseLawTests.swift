@@ -129,4 +129,23 @@ import ScalingLawsData
         #expect(throws: SolverError.self) { try law.epochsWorthRepeating(N: 1e9, uniqueTokens: 1e10, lossTolerance: 10) }
         #expect(throws: ScalingLawError.self) { try law(N: 1e9, D: 1e10, U: 0) }
     }
+
+    /// CompareLaws' "beyond quantization" tables: sparsity's loss increase at the same dense size
+    /// and repeated data's, against `Tests/Reference/constrained_sparse_reference.py` (mpmath).
+    @Test func compareLawsBeyondQuantizationFigures() throws {
+        let sparsity: [(Double, Double, Double)] = [
+            (2e7, 0.5, 0.058679106557963790486), (2e7, 0.75, 0.16397035524657161389), (2e7, 0.875, 0.31445239444030712888),
+            (8.5e7, 0.5, 0.041157162653792564729), (8.5e7, 0.75, 0.11500779369598971818), (8.5e7, 0.875, 0.22055496588159629606),
+        ]
+        for (n, s, expected) in sparsity {
+            let increase = try Frantar2024.t5(S: s, N: (1 - s) * n, D: 5e5) - Frantar2024.t5(S: 0, N: n, D: 5e5)
+            #expect(abs(increase - expected) < 1e-12, "N \(n), S \(s): \(increase) vs \(expected)")
+        }
+        let repetition: [(Double, Double)] = [(4, 0.0022128770417571565937), (16, 0.01736431597092004312), (64, 0.091962463625711331669)]
+        let fresh = try Muennighoff2023.dataConstrained(N: 7e9, D: 1e12, U: 1e12)
+        for (epochs, expected) in repetition {
+            let increase = try Muennighoff2023.dataConstrained(N: 7e9, D: 1e12, U: 1e12 / epochs) - fresh
+            #expect(abs(increase - expected) < 1e-12, "\(epochs) epochs: \(increase) vs \(expected)")
+        }
+    }
 }

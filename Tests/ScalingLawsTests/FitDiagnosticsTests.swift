@@ -224,7 +224,9 @@ import Testing
 }
 
 /// Cancelling the calling task stops a fit's starts and a bootstrap's refits with a typed error.
-@Suite struct CancellationTests {
+/// Serialized: a running bootstrap blocks one of the executor's threads (as many as cores), and
+/// the test that cancels it needs another.
+@Suite(.serialized) struct CancellationTests {
     static func fit() throws -> FitResult<PowerLawForm> {
         let truth = try ScalingLaw(PowerLawForm(.N), values: ["c": 5, "kappa": -0.2])
         let data = try FittingSupport.observations(truth, at: FittingSupport.points(30, [.N: 1e6...1e10], seed: 8), noise: 0.01, seed: 8)
@@ -239,10 +241,13 @@ import Testing
         await #expect(throws: FitError.cancelled) { _ = try await task.value }
     }
 
-    /// Cancelled while running (a million refits take minutes), on one thread: it stops between refits.
-    @Test func cancellingWhileRunningStopsBetweenRefits() async throws {
+    /// Cancelled while running (a million refits take minutes), on one thread and on two: it
+    /// stops between refits. (Workers on their own threads leave Swift concurrency's executor
+    /// free, so the cancelling task runs while the refits do.)
+    @Test(arguments: [1, 2])
+    func cancellingWhileRunningStopsBetweenRefits(concurrency: Int) async throws {
         let fit = try Self.fit()
-        let running = Task.detached { try fit.bootstrap(resamples: 1_000_000, seed: 1, concurrency: 1) }
+        let running = Task.detached { try fit.bootstrap(resamples: 1_000_000, seed: 1, concurrency: concurrency) }
         try await Task.sleep(for: .milliseconds(300))
         running.cancel()
         await #expect(throws: FitError.cancelled) { _ = try await running.value }

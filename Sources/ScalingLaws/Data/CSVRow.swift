@@ -25,15 +25,43 @@ public struct CSVRow: Sendable {
     /// each error naming file, line and column.
     public func number(_ column: String) throws(CSVError) -> Double {
         let raw = try text(column)
-        let trimmed = raw.trimmingSpaces()
-        let decimal = !trimmed.isEmpty && trimmed.unicodeScalars.allSatisfy { "0123456789+-.eE".unicodeScalars.contains($0) }
-        guard decimal, let value = Double(trimmed) else {
+        guard let value = CSVRow.plainDecimal(raw) ?? CSVRow.decimalValue(raw.trimmingSpaces()) else {
             throw .nonNumericCell(file: file, line: line, column: column, text: raw)
         }
         guard value.isFinite else {
             throw .invalidValue(file: file, line: line, column: column, value: value, requirement: "a finite number")
         }
         return value
+    }
+}
+
+extension CSVRow {
+    /// The number in `raw` when it is plain ASCII decimal text, with spaces or tabs around it, that
+    /// ``DecimalParser`` decides (the same double `Double(_:)` gives); nil otherwise, including
+    /// for every cell that is not a number (``decimalValue(_:)`` then decides).
+    static func plainDecimal(_ raw: String) -> Double? {
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            guard var start = bytes.baseAddress else { return nil }
+            var end = start + bytes.count
+            while start < end, start.pointee == UInt8(ascii: " ") || start.pointee == UInt8(ascii: "\t") { start += 1 }
+            while end > start, end[-1] == UInt8(ascii: " ") || end[-1] == UInt8(ascii: "\t") { end -= 1 }
+            return DecimalParser.parse(start, count: end - start)
+        }
+    }
+
+    /// The number written in `trimmed` (a cell without its surrounding spaces) under the rules of
+    /// ``number(_:)``, or nil when it is not such a number; ±∞ when it is out of range.
+    static func decimalValue(_ trimmed: String) -> Double? {
+        // Byte by byte: every allowed character is ASCII, and no byte of a longer UTF-8 sequence is.
+        let decimal = !trimmed.isEmpty && trimmed.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"): true
+            default: false
+            }
+        }
+        return decimal ? Double(trimmed) : nil
     }
 }
 

@@ -22,14 +22,14 @@ public struct CSVTable: Sendable {
 
     /// Reads and parses the file at `path`.
     public init(contentsOfFile path: String) throws(CSVError) {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw .unreadableFile(file: path, reason: FileManager.default.fileExists(atPath: path)
                                   ? error.localizedDescription : "no such file")
         }
-        try self.init(bytes: [UInt8](data), file: path)
+        try self.init(bytes: bytes, file: path)
     }
 
     /// Parses `text`; `file` names it in error messages.
@@ -38,18 +38,15 @@ public struct CSVTable: Sendable {
     }
 
     init(bytes: [UInt8], file: String) throws(CSVError) {
-        let bytes = Array(try CSVTable.checkedUTF8(bytes, file: file))
-        var records = try CSVTable.records(bytes, file: file)
+        let start = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
+            try CSVTable.checkedUTF8(buffer, file: file)
+        }
+        var records = try CSVTable.records(bytes, from: start, file: file)
         guard !records.isEmpty else { throw .emptyFile(file: file) }
         let head = records.removeFirst()
         var names = head.fields
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
-        var index: [String: Int] = [:]
-        for (position, name) in names.enumerated() {
-            guard index[name] == nil else { throw .duplicateColumn(file: file, column: name) }
-            index[name] = position
-        }
-        let header = CSVHeader(file: file, names: names, index: index)
+        let header = try CSVHeader(file: file, names: names)
         var rows: [CSVRow] = []
         rows.reserveCapacity(records.count)
         for record in records {
@@ -63,23 +60,40 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
-    /// The bytes without a UTF-8 byte-order mark, after checking that they are UTF-8 text: a UTF-16
-    /// file, NUL bytes or invalid UTF-8 would otherwise be misread (labels merged by lossy decoding,
-    /// numbers cut at a NUL).
-    static func checkedUTF8(_ bytes: [UInt8], file: String) throws(CSVError) -> ArraySlice<UInt8> {
+    /// Where the text starts (after a UTF-8 byte-order mark, if any), after checking that the bytes
+    /// are UTF-8 text: a UTF-16 file, NUL bytes or invalid UTF-8 would otherwise be misread (labels
+    /// merged by lossy decoding, numbers cut at a NUL).
+    static func checkedUTF8(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(CSVError) -> Int {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw .unreadableFile(file: file, reason: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
         }
-        var text = bytes[...]
-        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let text = UnsafeBufferPointer(rebasing: bytes[start...])
         guard !text.isEmpty else { throw .emptyFile(file: file) }
         if let nul = text.firstIndex(of: 0) {
-            throw .unreadableFile(file: file, reason: "a NUL byte at offset \(nul): the file is binary or UTF-16, not UTF-8 text")
+            throw .unreadableFile(file: file, reason: "a NUL byte at offset \(start + nul): the file is binary or UTF-16, not UTF-8 text")
         }
-        guard String(validating: text, as: UTF8.self) != nil else {
+        // ASCII is UTF-8; only other text needs the full validation (which copies it once).
+        guard CSVTable.isASCII(text) || String(validating: text, as: UTF8.self) != nil else {
             throw .unreadableFile(file: file, reason: "the file is not valid UTF-8 text; save it as UTF-8")
         }
-        return text
+        return start
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var union: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            union |= UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            union |= UInt64(bytes[index])
+            index += 1
+        }
+        return union & 0x8080_8080_8080_8080 == 0
     }
 
     /// The position of `column` in the header, or a ``CSVError/missingColumn(file:column:available:)``.
@@ -113,8 +127,8 @@ public struct CSVTable: Sendable {
 
     struct Record { var line: Int; var fields: [String] }
 
-    /// Splits the bytes into records of fields, skipping blank lines.
-    static func records(_ bytes: [UInt8], file: String) throws(CSVError) -> [Record] {
+    /// Splits the bytes from `start` on into records of fields, skipping blank lines.
+    static func records(_ bytes: [UInt8], from start: Int, file: String) throws(CSVError) -> [Record] {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"),
             carriageReturn = UInt8(ascii: "\r")
         var records: [Record] = []
@@ -124,7 +138,7 @@ public struct CSVTable: Sendable {
         var recordLine = 1
         var inQuotes = false
         var fieldWasQuoted = false
-        var index = 0
+        var index = start
         let count = bytes.count
 
         func endRecord() {
@@ -179,7 +193,14 @@ final class CSVHeader: Sendable {
     let names: [String]
     let index: [String: Int]
 
-    init(file: String, names: [String], index: [String: Int]) {
+    /// The header of `names`; throws ``CSVError/duplicateColumn(file:column:)`` at the first name
+    /// that repeats an earlier one.
+    init(file: String, names: [String]) throws(CSVError) {
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() {
+            guard index[name] == nil else { throw .duplicateColumn(file: file, column: name) }
+            index[name] = position
+        }
         self.file = file
         self.names = names
         self.index = index

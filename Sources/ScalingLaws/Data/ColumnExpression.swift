@@ -76,7 +76,7 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
     /// The expression's value on `row`. Throws when a column is missing or not numeric, or the
     /// result is NaN or ±∞ (the error names the row's line and the expression).
     public func value(in row: CSVRow) throws(CSVError) -> Double {
-        let result = try evaluate(root, row)
+        let result = try evaluate { name throws(CSVError) in try row.number(name) }
         guard result.isFinite else {
             throw .invalidValue(file: row.file, line: row.line, column: text, value: result,
                                 requirement: "a finite number (check for division by zero or ln of a non-positive value)")
@@ -84,15 +84,20 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
         return result
     }
 
-    private func evaluate(_ node: Node, _ row: CSVRow) throws(CSVError) -> Double {
+    /// The expression's value with each column's number given by `column`, not checked for finiteness.
+    func evaluate(_ column: (String) throws(CSVError) -> Double) throws(CSVError) -> Double {
+        try evaluate(root, column)
+    }
+
+    private func evaluate(_ node: Node, _ column: (String) throws(CSVError) -> Double) throws(CSVError) -> Double {
         switch node {
         case .number(let value): return value
-        case .column(let name): return try row.number(name)
-        case .negate(let inner): return -(try evaluate(inner, row))
+        case .column(let name): return try column(name)
+        case .negate(let inner): return -(try evaluate(inner, column))
         case .chain(let first, let rest):
-            var result = try evaluate(first, row)
+            var result = try evaluate(first, column)
             for (op, operand) in rest {
-                let b = try evaluate(operand, row)
+                let b = try evaluate(operand, column)
                 switch op {
                 case "+": result += b
                 case "-": result -= b
@@ -102,9 +107,9 @@ public struct ColumnExpression: Sendable, CustomStringConvertible {
             }
             return result
         case .power(let base, let exponent):
-            return pow(try evaluate(base, row), try evaluate(exponent, row))
+            return pow(try evaluate(base, column), try evaluate(exponent, column))
         case .function(let name, let inner):
-            let x = try evaluate(inner, row)
+            let x = try evaluate(inner, column)
             switch name {
             case "ln", "log": return log(x)
             case "log2": return log2(x)

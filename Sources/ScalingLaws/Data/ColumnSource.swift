@@ -51,6 +51,11 @@ public struct ColumnSource: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the source needs the whole row (a closure of the row), not just named columns.
+    var readsWholeRows: Bool {
+        if case .derived = kind { true } else { false }
+    }
+
     /// The columns this source reads (checked against the header before any row is read).
     var columns: [String] {
         switch kind {

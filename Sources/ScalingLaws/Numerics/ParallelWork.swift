@@ -9,9 +9,9 @@ import Synchronization
 /// core or many. The closures are called only before `map` returns.
 ///
 /// Cancellation: when the task that called `map` is cancelled, the workers stop taking jobs and
-/// `map` throws `CancellationError`. Only the calling thread can see its task: with one worker it
-/// runs the jobs itself and checks between them; with several it waits for the workers and polls
-/// the task every 20 ms, telling them through a shared flag.
+/// `map` throws `CancellationError`. Only the calling thread can see its task: it runs worker 0's
+/// jobs and checks between them, then polls the task every 20 ms while the other workers finish,
+/// telling them through a shared flag.
 @usableFromInline
 enum ParallelWork {
     /// The number of cores a parallel job uses by default.
@@ -26,18 +26,21 @@ enum ParallelWork {
         if Task.isCancelled { throw CancellationError() }
         let workers = Swift.max(1, Swift.min(count, concurrency ?? ProcessInfo.processInfo.activeProcessorCount))
         let jobs = Jobs(count: count, makeState: makeState, job: job)
-        if workers == 1 {
-            jobs.run(worker: 0, workers: 1)
-        } else {
-            // The workers run on dispatch threads, which cannot see the calling task; the calling
-            // thread waits for them and polls its task's cancellation meanwhile.
-            let group = DispatchGroup()
-            for worker in 0..<workers {
-                DispatchQueue.global().async(group: group) { jobs.run(worker: worker, workers: workers) }
-            }
-            while group.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-                if Task.isCancelled { jobs.cancel() }
-            }
+        // Workers 1… run on threads of their own, not on dispatch's global queues: Swift
+        // concurrency schedules its tasks on those queues, and workers filling them would starve
+        // the task that is to cancel this work. They cannot see the calling task; worker 0, on the
+        // calling thread, checks it between jobs, then polls it while it waits for the others.
+        let group = DispatchGroup()
+        for worker in 1..<workers {
+            group.enter()
+            Thread {
+                jobs.run(worker: worker, workers: workers)
+                group.leave()
+            }.start()
+        }
+        jobs.run(worker: 0, workers: workers)
+        while group.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if Task.isCancelled { jobs.cancel() }
         }
         guard let results = jobs.collect() else { throw CancellationError() }
         return results
