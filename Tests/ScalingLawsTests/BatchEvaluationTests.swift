@@ -60,6 +60,22 @@ import Testing
         }
     }
 
+    /// A large batch evaluated in a cancelled task still returns every value (the split across
+    /// cores stops, the calling thread finishes the work).
+    @Test func largeBatchInACancelledTaskIsComplete() async throws {
+        let law = Sun2025.capybara
+        let count = (1 << 15) + 3
+        let columns: [Variable: [Double]] = [.N: (0..<count).map { 1e8 + Double($0) }, .D: Array(repeating: 1e11, count: count),
+                                             .exponentBits: Array(repeating: 4, count: count),
+                                             .mantissaBits: Array(repeating: 3, count: count),
+                                             .blockSize: Array(repeating: 128, count: count)]
+        let task = Task { try law.evaluate(batch: columns) }
+        task.cancel()
+        let values = try await task.value
+        let expected = try law.evaluate(batch: columns)
+        #expect(values == expected)
+    }
+
     /// Per-point conditions are checked in large batches too: one activation precision below
     /// Kumar et al.'s threshold, in the last row, fails the whole batch with the variable named.
     @Test func conditionsAreCheckedInLargeBatches() throws {

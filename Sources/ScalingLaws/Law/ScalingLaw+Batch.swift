@@ -69,8 +69,13 @@ extension ScalingLaw {
                 if workers == 1 {
                     run(0, ())
                 } else {
-                    // Cancellation leaves nothing to clean up: every block is written before use.
-                    _ = try? ParallelWork.map(count: workers, concurrency: workers, makeState: {}, run)
+                    do {
+                        _ = try ParallelWork.map(count: workers, concurrency: workers, makeState: {}, run)
+                    } catch {
+                        // The calling task was cancelled, so some ranges may be unwritten: a batch
+                        // evaluation is short and has no error for that, so finish it here.
+                        ScalingLaw.evaluateBlocks(form, parameters, sources, count: count, blocks: 0..<blocks, into: target)
+                    }
                 }
             }
             initialized = count
