@@ -21,8 +21,8 @@ struct LevenbergMarquardt: LocalMinimizer {
         state.current = state.objective(problem, state.u, weights, workspace)
         // The first trial is the (nearly undamped) Gauss–Newton step: near a good start it is the
         // right step, and MINPACK-like iteration counts follow. It is kept only when the objective
-        // falls by at least 3/4 of the predicted reduction; otherwise the run starts over with
-        // λ = 1, exactly as if the probe had not been made.
+        // falls by at least 3/4 of the predicted reduction; otherwise the run continues with λ = 1
+        // on the path it took before the probe existed, one iteration and evaluation later.
         var probing = true
         var lambda = Self.probeDamping
         var nu = 2.0
