@@ -58,7 +58,7 @@ import Testing
     /// Random decimals of 1 … 19 digits, any point position and exponents over the whole range:
     /// whenever the fast parser answers, it answers exactly as `Double(_:)`.
     @Test func randomDecimalsAgreeWithDoubleInit() {
-        var generator = CSVCaseGenerator(seed: 2026)
+        var generator = SplitMix64(state: 2026)
         var decided = 0
         for _ in 0..<20_000 {
             let digits = Int.random(in: 1...19, using: &generator)
@@ -91,19 +91,6 @@ import Testing
             let slot = (q - PowersOfTen.range.lowerBound) * 2
             #expect(PowersOfTen.table[slot] == high && PowersOfTen.table[slot + 1] == low, "10^\(q)")
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that every run tests the same cases.
-struct CSVCaseGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -159,7 +146,7 @@ struct CSVCaseGenerator: RandomNumberGenerator {
     /// A seeded file exercising every field rule: quoted names with quotes, commas and line breaks,
     /// numbers quoted or padded with spaces and tabs, LF/CRLF/CR line ends, blank lines, a BOM.
     func generatedFile(seed: UInt64, rows: Int, corruptions: Int = 0) -> [UInt8] {
-        var generator = CSVCaseGenerator(seed: seed)
+        var generator = SplitMix64(state: seed)
         func pick(_ options: [String]) -> String { options.randomElement(using: &generator)! }
         func number(_ options: [String]) -> String {
             let text = pick(options)
@@ -270,7 +257,7 @@ struct CSVCaseGenerator: RandomNumberGenerator {
     /// parts of numbers): both routes accept the same files with the same values, or throw the same
     /// error.
     @Test func randomTextReadsTheSameByBothRoutes() throws {
-        var generator = CSVCaseGenerator(seed: 4180)
+        var generator = SplitMix64(state: 4180)
         let pieces = ["1", "2.5", "e", "-", "7", ".", ",", ",", "\n", "\n", "\r", "\r\n", "\"", "\"\"", " ", "\t", "x", "0", "1e3"]
         let mapping: [Variable: ColumnSource] = [.N: .column("a")]
         var accepted = 0

@@ -64,7 +64,7 @@ struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
 
 /// SplitMix64 (Steele, Lea & Flood 2014): expands one 64-bit seed into well-mixed words, to seed
 /// xoshiro and to derive an independent stream per bootstrap resample.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 
     mutating func next() -> UInt64 {
