@@ -25,8 +25,8 @@ import Testing
                 let kernel = PredictionKernel(form: law.form, data: plan.data, free: plan.free)
                 let plain = LawEvaluator(
                     predict: fused.predict,
-                    predictWithJacobian: { kernel.predictWithJacobian(SIMD8<Double>.self, $0, $1, $2) },
-                    loss: fused.loss, lossAndGradient: nil)
+                    predictWithJacobian: { kernel.predictWithJacobian(SIMD8<Double>.self, $0, $1, $2, rows: 0..<plan.data.count) },
+                    loss: fused.loss, lossAndGradient: nil, chunks: fused.chunks)
                 var results: [(Double, [Double])] = []
                 for evaluator in [fused, plain] {
                     let problem = try FitProblem(evaluator: evaluator, data: data, parameters: law.parameters, values: law.values,
@@ -50,6 +50,73 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Past two chunks' worth of points (2¹⁷ by default; 512 here, to stay quick in a debug build)
+    /// the evaluator splits the points into chunks run on several threads: predictions and Jacobian
+    /// rows equal the whole-range kernel's exactly, the sums to rounding, and everything is
+    /// bit-identical on one thread and on two (the chunks, not the threads, fix the order of
+    /// summation).
+    @Test func chunkedEvaluationEqualsTheWholeRangeOnAnyThreadCount() throws {
+        let law = Hoffmann2022.printed
+        let size = 256, count = 2 * 256 + 203
+        var generator = Xoshiro256StarStar(seed: 12)
+        var n: [Double] = [], d: [Double] = [], y: [Double] = []
+        for _ in 0..<count {
+            n.append(Double.exp(18 + 7 * generator.nextUniform()))
+            d.append(Double.exp(20 + 7 * generator.nextUniform()))
+            y.append(2 + 0.5 * generator.nextUniform())
+        }
+        let data = try Observations([.N: n, .D: d], targets: y)
+        let plan = try FitPlan(parameters: law.parameters, variables: law.variables, values: law.values, fixed: [],
+                               data: data, loss: .huber(delta: 0.01), residuals: .logarithmic, starts: .current,
+                               optimizer: .lbfgs(), options: FitOptions())
+        let kernel = PredictionKernel(form: law.form, data: plan.data, free: plan.free)
+        #expect(PointChunks(count: count, concurrency: 2, size: size).ranges.count == 3)
+        #expect(PointChunks(count: 2 * PointChunks.size - 1, concurrency: 2).ranges.count == 1)
+        #expect(PointChunks(count: 1_000_000, concurrency: 2).ranges.count == 16)
+        let k = plan.free.count
+        let targets = y.map { Double.log($0) }, weights = [Double](repeating: 1, count: count)
+        var outcomes: [(predictions: [Double], jacobian: [Double], sums: [Double], gradient: [Double])] = []
+        for threads in [1, 2] {
+            let evaluator = LawEvaluator(form: law.form, data: plan.data, free: plan.free, concurrency: threads, chunkSize: size)
+            var predictions = [Double](repeating: 0, count: count), jacobian = [Double](repeating: 0, count: count * k)
+            var gradient = [Double](repeating: 0, count: k)
+            let theta = law.values
+            evaluator.predictWithJacobian(theta, &predictions, &jacobian)
+            let sums = targets.withUnsafeBufferPointer { t in
+                weights.withUnsafeBufferPointer { w in
+                    gradient.withUnsafeMutableBufferPointer { g in
+                        evaluator.lossAndGradient!(theta, LossRequest(targets: t.baseAddress!, weights: w.baseAddress!, count: count,
+                                                                      logarithmic: true, loss: .huber(delta: 0.01), inverseScale: 1,
+                                                                      gradient: g.baseAddress!))
+                    }
+                }
+            }
+            outcomes.append((predictions, jacobian, [sums.total, sums.weightSum], gradient))
+        }
+        #expect(outcomes[0].predictions == outcomes[1].predictions)
+        #expect(outcomes[0].jacobian == outcomes[1].jacobian)
+        #expect(outcomes[0].sums == outcomes[1].sums)
+        #expect(outcomes[0].gradient == outcomes[1].gradient)
+        var predictions = [Double](repeating: 0, count: count), jacobian = [Double](repeating: 0, count: count * k)
+        kernel.predictWithJacobianLanes(LoggedLaneDual<5>.self, law.values, &predictions, &jacobian, rows: 0..<count)
+        #expect(predictions == outcomes[0].predictions)
+        #expect(jacobian == outcomes[0].jacobian)
+        var gradient = [Double](repeating: 0, count: k)
+        let whole = targets.withUnsafeBufferPointer { t in
+            weights.withUnsafeBufferPointer { w in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    kernel.lossAndGradientLanes(LoggedLaneDual<5>.self, law.values,
+                                                LossRequest(targets: t.baseAddress!, weights: w.baseAddress!, count: count, logarithmic: true,
+                                                            loss: .huber(delta: 0.01), inverseScale: 1, gradient: g.baseAddress!),
+                                                rows: 0..<count)
+                }
+            }
+        }
+        #expect(abs(whole.total - outcomes[0].sums[0]) <= 1e-12 * whole.total)
+        #expect(whole.weightSum == outcomes[0].sums[1])
+        for j in 0..<k { #expect(abs(gradient[j] - outcomes[0].gradient[j]) <= 1e-11 * gradient.map(abs).max()!) }
     }
 
     /// An undefined prediction (here: negative, with logarithmic residuals) makes the fused

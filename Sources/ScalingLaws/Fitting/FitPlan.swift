@@ -16,6 +16,8 @@ struct FitPlan: Sendable {
     let residuals: ResidualSpace
     let optimizer: Optimizer
     let options: FitOptions
+    /// The threads a fit may use (``FitOptions/concurrency``; nil: every core).
+    @usableFromInline var concurrency: Int? { options.concurrency }
     /// One full natural parameter vector per start.
     let startValues: [[Double]]
     /// The same starts in search coordinates (ln σ, for the likelihood, is set per start later).

@@ -26,7 +26,7 @@ extension ScalingLaw {
         let plan = try FitPlan(parameters: parameters, variables: variables, values: values, fixed: fixedParameters,
                                data: data, loss: loss, residuals: residuals, starts: starts, optimizer: optimizer,
                                options: options)
-        let evaluator = LawEvaluator(form: form, data: plan.data, free: plan.free)
+        let evaluator = LawEvaluator(form: form, data: plan.data, free: plan.free, concurrency: plan.concurrency)
         do {
             return FitResult(law: self, outcome: try plan.run(evaluator))
         } catch {

@@ -47,6 +47,53 @@ enum ParallelWork {
     }
 }
 
+extension ParallelWork {
+    /// Runs `body(i)` for every i in `0..<count` on up to `concurrency` threads (job i on worker
+    /// i mod workers) and returns when all are done. It never stops early: it splits one
+    /// evaluation, which half done would be garbage, and takes milliseconds. Serial when called from
+    /// a worker of another parallel job, whose threads already occupy the cores.
+    @usableFromInline
+    static func forEach(count: Int, concurrency: Int, _ body: @escaping (Int) -> Void) {
+        let workers = Swift.max(1, Swift.min(count, concurrency))
+        if workers == 1 || isWorker {
+            for index in 0..<count { body(index) }
+            return
+        }
+        let shared = UncheckedJob(body)
+        let group = DispatchGroup()
+        for worker in 1..<workers {
+            group.enter()
+            Thread {
+                asWorker { for index in stride(from: worker, to: count, by: workers) { shared.body(index) } }
+                group.leave()
+            }.start()
+        }
+        asWorker { for index in stride(from: 0, to: count, by: workers) { body(index) } }
+        group.wait()
+    }
+
+    private static let workerKey = "ScalingLaws.ParallelWork.worker"
+
+    /// Whether this thread is running a job of a parallel ``map(count:concurrency:makeState:_:)`` or
+    /// ``forEach(count:concurrency:_:)``.
+    static var isWorker: Bool { Thread.current.threadDictionary[workerKey] != nil }
+
+    /// Runs `work` with this thread marked as a worker (restoring the mark it had).
+    static func asWorker(_ work: () -> Void) {
+        let dictionary = Thread.current.threadDictionary
+        let previous = dictionary[workerKey]
+        dictionary[workerKey] = true
+        work()
+        dictionary[workerKey] = previous
+    }
+}
+
+/// A closure handed to worker threads that run only while the call that owns it waits for them.
+private final class UncheckedJob: @unchecked Sendable {
+    let body: (Int) -> Void
+    init(_ body: @escaping (Int) -> Void) { self.body = body }
+}
+
 /// The shared state of one ``ParallelWork/map(count:concurrency:makeState:_:)``.
 ///
 /// `@unchecked Sendable` because the compiler cannot see the access pattern that makes it safe:
@@ -73,6 +120,14 @@ private final class Jobs<State, Result>: @unchecked Sendable {
     }
 
     func run(worker: Int, workers: Int) {
+        if workers > 1 {
+            ParallelWork.asWorker { runJobs(worker: worker, workers: workers) }
+        } else {
+            runJobs(worker: worker, workers: workers)
+        }
+    }
+
+    private func runJobs(worker: Int, workers: Int) {
         let state = makeState()
         var index = worker
         while index < count {

@@ -153,10 +153,10 @@ struct LossLanes {
 extension PredictionKernel {
     /// The objective's sums at `parameters`, values eight points per call on ``LoggedLanes``.
     @inlinable
-    func lossLanes(_ parameters: UnsafePointer<Double>, _ request: LossRequest) -> LossSums {
+    func lossLanes(_ parameters: UnsafePointer<Double>, _ request: LossRequest, rows: Range<Int>) -> LossSums {
         typealias Lanes = SIMD8<Double>
         var accumulator = LossLanes()
-        withInputs(parameters, as: LoggedLanes.self,
+        withInputs(parameters, rows: rows, as: LoggedLanes.self,
                    parameter: { value, _ in LoggedLanes.parameter(value) },
                    input: { LoggedLanes($0, log: $1, hasLog: $2) }) { start, y in
             let (targets, weights) = LossLanes.load(request, at: start)
@@ -170,13 +170,13 @@ extension PredictionKernel {
     /// ``LoggedLaneDual``, without forming the Jacobian.
     @inlinable
     func lossAndGradientLanes<let K: Int>(
-        _ number: LoggedLaneDual<K>.Type, _ parameters: UnsafePointer<Double>, _ request: LossRequest
+        _ number: LoggedLaneDual<K>.Type, _ parameters: UnsafePointer<Double>, _ request: LossRequest, rows: Range<Int>
     ) -> LossSums {
         typealias Lanes = SIMD8<Double>
         var accumulator = LossLanes()
         var gradient = InlineArray<K, Lanes>(repeating: Lanes())
         let free = self.free
-        withInputs(parameters, as: LoggedLaneDual<K>.self,
+        withInputs(parameters, rows: rows, as: LoggedLaneDual<K>.self,
                    parameter: { value, index in LoggedLaneDual<K>.parameter(value, seeding: free.firstIndex(of: index)) },
                    input: { LoggedLaneDual<K>(input: $0, log: $1, hasLog: $2) }) { start, y in
             let (targets, weights) = LossLanes.load(request, at: start)
@@ -189,11 +189,12 @@ extension PredictionKernel {
         return accumulator.sums
     }
 
-    /// Calls `body(start, ŷ)` for each block of eight points, with the law evaluated on `Number`
-    /// lanes: parameters made by `parameter(value, index)`, inputs by `input(values, logs, hasLog)`.
+    /// Calls `body(start, ŷ)` for each block of eight points of `rows` (whose lower bound is a
+    /// multiple of eight), with the law evaluated on `Number` lanes: parameters made by
+    /// `parameter(value, index)`, inputs by `input(values, logs, hasLog)`.
     @inlinable @inline(__always)
     func withInputs<Number: LawScalar>(
-        _ parameters: UnsafePointer<Double>, as _: Number.Type,
+        _ parameters: UnsafePointer<Double>, rows: Range<Int>, as _: Number.Type,
         parameter: (Double, Int) -> Number,
         input: (SIMD8<Double>, SIMD8<Double>, Bool) -> Number,
         _ body: (Int, Number) -> Void
@@ -201,7 +202,7 @@ extension PredictionKernel {
         typealias Lanes = SIMD8<Double>
         let parameterCount = self.parameterCount
         let variableCount = data.variableCount
-        let count = data.count
+        let end = rows.upperBound
         let padded = data.paddedCount
         withUnsafeTemporaryAllocation(of: Number.self, capacity: Swift.max(parameterCount, 1)) { p in
             for j in 0..<parameterCount { p.initializeElement(at: j, to: parameter(parameters[j], j)) }
@@ -213,8 +214,8 @@ extension PredictionKernel {
                             let valueBase = UnsafeRawPointer(values.baseAddress.unsafelyUnwrapped)
                             let logBase = UnsafeRawPointer(logs.baseAddress.unsafelyUnwrapped)
                             let stride = MemoryLayout<Double>.stride
-                            var start = 0
-                            while start < count {
+                            var start = rows.lowerBound
+                            while start < end {
                                 for v in 0..<variableCount {
                                     let offset = (v * padded + start) * stride
                                     x[v] = input(valueBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self),

@@ -140,22 +140,50 @@ struct LevenbergMarquardt: LocalMinimizer {
             return point.withUnsafeBufferPointer { p in problem.value(p.baseAddress!, weights: weights, workspace) }
         }
 
-        /// `JᵀΩJ` and `g = JᵀΩr` with the IRLS weights `Ωᵢ = wᵢ·ψ(rᵢ)/rᵢ` at the current residuals.
+        /// `JᵀΩJ` and `g = JᵀΩr` with the IRLS weights `Ωᵢ = wᵢ·ψ(rᵢ)/rᵢ` at the current residuals:
+        /// partial sums per chunk of points (on several threads for large data), added in chunk order.
         mutating func formNormalEquations(_ problem: FitProblem, _ weights: UnsafePointer<Double>) {
+            let ranges = problem.evaluator.chunks.ranges
+            let m = self.m, width = m * m + m
+            var partials = [Double](repeating: 0, count: ranges.count * width)
+            residuals.withUnsafeBufferPointer { residuals in
+                jacobian.withUnsafeBufferPointer { jacobian in
+                    partials.withUnsafeMutableBufferPointer { partials in
+                        let r = residuals.baseAddress!, j = jacobian.baseAddress!, out = partials.baseAddress!
+                        let loss = problem.loss
+                        problem.evaluator.chunks.enumerate { chunk, rows in
+                            Self.accumulate(rows, m: m, loss: loss, weights, r, j, into: out + chunk * width)
+                        }
+                    }
+                }
+            }
             for index in 0..<(m * m) { normal[index] = 0 }
             for index in 0..<m { gradient[index] = 0 }
-            for i in 0..<n {
-                let omega = weights[i] * problem.loss.irlsWeight(residuals[i])
+            for chunk in ranges.indices {
+                let base = chunk * width
+                for index in 0..<(m * m) { normal[index] += partials[base + index] }
+                for index in 0..<m { gradient[index] += partials[base + m * m + index] }
+            }
+            for a in 0..<m { for b in 0..<a { normal[b * m + a] = normal[a * m + b] } }
+        }
+
+        /// One chunk's lower triangle of `JᵀΩJ` (then `JᵀΩr`) into `out`.
+        static func accumulate(
+            _ rows: Range<Int>, m: Int, loss: LossFunction, _ weights: UnsafePointer<Double>, _ residuals: UnsafePointer<Double>,
+            _ jacobian: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>
+        ) {
+            let gradient = out + m * m
+            for i in rows {
+                let omega = weights[i] * loss.irlsWeight(residuals[i])
                 if omega == 0 { continue }
                 let row = i * m
                 let weightedResidual = omega * residuals[i]
                 for a in 0..<m {
                     let scaled = omega * jacobian[row + a]
                     gradient[a] += weightedResidual * jacobian[row + a]
-                    for b in 0...a { normal[a * m + b] += scaled * jacobian[row + b] }
+                    for b in 0...a { out[a * m + b] += scaled * jacobian[row + b] }
                 }
             }
-            for a in 0..<m { for b in 0..<a { normal[b * m + a] = normal[a * m + b] } }
         }
 
         /// Solves `(JᵀΩJ + λD)·Δ = −g` into ``step`` and returns the reduction the quadratic model
