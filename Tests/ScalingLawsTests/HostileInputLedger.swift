@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Synchronization
 import Testing
+import ExampleSupport
 import ScalingLaws
 import ScalingLawsData
 import ScalingLawsPlot
@@ -162,9 +163,9 @@ final class HostileProbe {
         }
     }
 
-    /// Whether `error` is one of the library's error types.
+    /// Whether `error` is one of the library's error types (or the examples' option parser's).
     static func isTyped(_ error: any Error) -> Bool {
         error is ScalingLawError || error is FitError || error is SolverError || error is CSVError
-            || error is DatasetError || error is PlotError
+            || error is DatasetError || error is PlotError || error is OptionParser.Failure
     }
 }
