@@ -26,13 +26,14 @@ struct Options {
     var output: String?
     var repeats = 5
     var concurrency: Int?
+    var likelihoodOptimizer: Optimizer = .sequentialLinearProgramming
 }
 
 @MainActor
 func parseOptions() -> Options {
     var options = Options()
     var parser = OptionParser(
-        usage: "Workloads --workload grid|bootstrap|fit|batch [--csv PATH] [--columns PATH --values PATH] [--resamples K] [--concurrency K]",
+        usage: "Workloads --workload grid|bootstrap|fit|batch [--csv PATH] [--columns PATH --values PATH] [--resamples K] [--likelihood-optimizer slp|lbfgs] [--concurrency K]",
         summary: "Runs one benchmark workload and prints its timings and results as JSON.")
     parser.option("--workload", value: "NAME", help: "grid, bootstrap, fit, batch or batch-float") { options.workload = $0 }
     parser.option("--csv", value: "PATH", help: "the CSV for the fit workload (columns N, D, loss)") { options.csv = $0 }
@@ -43,6 +44,13 @@ func parseOptions() -> Options {
     }
     parser.option("--resamples", value: "K", help: "bootstrap resamples (default 4000)") { text throws(OptionParser.Failure) in
         options.resamples = try OptionParser.integer(text, "--resamples", in: 2...100_000)
+    }
+    parser.option("--likelihood-optimizer", value: "NAME", help: "the bootstrap's refits: slp (default) or lbfgs") { text throws(OptionParser.Failure) in
+        switch text {
+        case "slp": options.likelihoodOptimizer = .sequentialLinearProgramming
+        case "lbfgs": options.likelihoodOptimizer = .lbfgs()
+        default: throw OptionParser.Failure("--likelihood-optimizer is slp or lbfgs, got '\(text)'")
+        }
     }
     parser.option("--concurrency", value: "K", help: "threads (default: all cores)") { text throws(OptionParser.Failure) in
         options.concurrency = try OptionParser.integer(text, "--concurrency", in: 1...256)
@@ -90,7 +98,7 @@ func bootstrap(_ options: Options) throws -> [String: Any] {
     let published = try Hoffmann2022.printed.setting(ChinchillaForm.A, to: 482.01).setting(ChinchillaForm.B, to: 2085.43)
         .setting(ChinchillaForm.E, to: 1.8172).setting(ChinchillaForm.alpha, to: 0.3478).setting(ChinchillaForm.beta, to: 0.3658)
     let likelihood = try published.fit(to: data, loss: .huberLikelihood(delta: 1e-3), residuals: .logarithmic,
-                                       starts: .current, optimizer: .lbfgs(), options: fitOptions)
+                                       starts: .current, optimizer: options.likelihoodOptimizer, options: fitOptions)
     let start = DispatchTime.now().uptimeNanoseconds
     let run = try likelihood.bootstrap(resamples: options.resamples, seed: 2024, concurrency: options.concurrency)
     let elapsed = seconds(since: start)

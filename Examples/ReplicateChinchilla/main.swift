@@ -6,11 +6,13 @@
 //   2. Besiroglu et al.'s Huber likelihood with a fitted scale σ, from the grid's optimum, and its
 //      bootstrap standard errors (4,000 resamples by default, as published; seeded).
 //
-// The likelihood is nearly piecewise linear (its Huber threshold δ·σ is about 5·10⁻⁹ in ln L), so
-// L-BFGS stops on kinks: it runs with tight tolerances (objective 10⁻¹⁵, gradient 10⁻¹²), as the
-// scipy reference does, to reach the published point.
+// The likelihood is nearly piecewise linear (its Huber threshold δ·σ is about 5·10⁻⁹ in ln L):
+// sequential linear programming, made for such objectives, fits it and its resamples (L-BFGS, the
+// published method, stops on kinks and needs tight tolerances and many iterations: --likelihood-optimizer
+// lbfgs runs it for comparison). Both run with tolerances objective 10⁻¹⁵, gradient 10⁻¹².
 //
 // Usage: ReplicateChinchilla [--data PATH] [--json] [--resamples N] [--seed S] [--concurrency K]
+//                            [--likelihood-optimizer slp|lbfgs]
 //                            [--cancel-after S]   (exit status 3 when the bootstrap was cancelled)
 // Default data: the Epoch AI points shipped with the package (ScalingLawsData); --data reads a CSV
 // with the same columns ("Model Size", "Training FLOP", "loss").
@@ -30,6 +32,8 @@ struct Arguments {
     var concurrency: Int?
     /// Seconds after which the bootstrap's task is cancelled, or nil.
     var cancelAfter: Double?
+    /// The optimizer of the likelihood fit and its bootstrap refits.
+    var likelihoodOptimizer: Optimizer = .sequentialLinearProgramming
 }
 
 func fail(_ message: String) -> Never { OptionParser.fail(message) }
@@ -38,7 +42,7 @@ func fail(_ message: String) -> Never { OptionParser.fail(message) }
 func parseArguments() -> Arguments {
     var arguments = Arguments()
     var parser = OptionParser(
-        usage: "ReplicateChinchilla [--data PATH] [--json] [--quiet] [--resamples N] [--seed S] [--concurrency K] [--cancel-after S]",
+        usage: "ReplicateChinchilla [--data PATH] [--json] [--quiet] [--resamples N] [--seed S] [--concurrency K] [--likelihood-optimizer slp|lbfgs] [--cancel-after S]",
         summary: """
             Hoffmann et al.'s 4,500-start Huber fit and Besiroglu et al.'s Huber-likelihood fit with its
             bootstrap standard errors, on the 240 Epoch AI points shipped with the package (or --data).
@@ -52,6 +56,13 @@ func parseArguments() -> Arguments {
     parser.option("--seed", value: "S", help: "bootstrap seed (default 2024)") { text throws(OptionParser.Failure) in
         guard let seed = UInt64(text) else { throw OptionParser.Failure("--seed needs a non-negative integer, got '\(text)'") }
         arguments.seed = seed
+    }
+    parser.option("--likelihood-optimizer", value: "NAME", help: "slp (sequential linear programming, default) or lbfgs") { text throws(OptionParser.Failure) in
+        switch text {
+        case "slp": arguments.likelihoodOptimizer = .sequentialLinearProgramming
+        case "lbfgs": arguments.likelihoodOptimizer = .lbfgs()
+        default: throw OptionParser.Failure("--likelihood-optimizer is slp or lbfgs, got '\(text)'")
+        }
     }
     parser.option("--concurrency", value: "K", help: "threads (default: one per core)") { text throws(OptionParser.Failure) in
         arguments.concurrency = try OptionParser.integer(text, "--concurrency", in: 1...4096)
@@ -109,7 +120,7 @@ do {
     likelihoodOptions.gradientTolerance = 1e-12
     likelihood = try grid.law.fit(
         to: data, loss: .huberLikelihood(delta: 1e-3), residuals: .logarithmic, starts: .current,
-        optimizer: .lbfgs(), options: likelihoodOptions)
+        optimizer: arguments.likelihoodOptimizer, options: likelihoodOptions)
     progress.note(String(format: "grid fit in %.2f s; likelihood fit in %.2f s; bootstrap of %d resamples", grid.seconds,
                          likelihood.seconds, arguments.resamples))
     // The bootstrap runs in its own task, so that it can be cancelled (--cancel-after).
@@ -155,12 +166,14 @@ func summary(_ fit: FitResult<ChinchillaForm>) -> [String: Any] {
     return entry
 }
 
+let optimizerName = arguments.likelihoodOptimizer == .sequentialLinearProgramming ? "sequential linear programming" : "L-BFGS"
 if arguments.json {
     var gridEntry = summary(grid)
     gridEntry["starts"] = 4500
     gridEntry["points"] = data.count
     var likelihoodEntry = summary(likelihood)
     likelihoodEntry["sigma"] = likelihood.scale.map { $0 as Any } ?? NSNull()
+    likelihoodEntry["optimizer"] = optimizerName
     var errors: [String: Any] = ["resamples": bootstrap.requested, "kept": bootstrap.samples.count,
                                  "failures": bootstrap.failures, "unconverged": bootstrap.unconverged,
                                  "seed": bootstrap.seed, "seconds": bootstrap.seconds,
@@ -187,7 +200,7 @@ if arguments.json {
     print(row("objective", grid.objective, publishedGrid["objective"]))
     for warning in grid.warnings { print("  warning: \(warning)") }
 
-    print("\n2. Huber likelihood with fitted scale (δ = 1e-3), from the grid's optimum")
+    print("\n2. Huber likelihood with fitted scale (δ = 1e-3), \(optimizerName) from the grid's optimum")
     print(String(format: "   %.2f s, σ = %.4g, %@", likelihood.seconds, likelihood.scale ?? .nan, likelihood.reason.description))
     print("  parameter        fitted     published   bootstrap SE  published SE")
     for name in names {

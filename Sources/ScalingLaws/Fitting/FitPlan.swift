@@ -97,12 +97,19 @@ struct FitPlan: Sendable {
     static func resolve(_ optimizer: Optimizer, for loss: LossFunction) throws(FitError) -> Optimizer {
         switch optimizer {
         case .automatic:
+            if case .huberLikelihood = loss { return .sequentialLinearProgramming }
             return loss.isLeastSquaresShaped ? .levenbergMarquardt : .lbfgs(memory: 10)
         case .levenbergMarquardt:
             guard loss.isLeastSquaresShaped else {
                 throw .unsupportedOptimizer("Levenberg–Marquardt minimises sums of ρ(r); use .lbfgs() for \(loss)")
             }
             return optimizer
+        case .sequentialLinearProgramming:
+            switch loss {
+            case .huber, .huberLikelihood: return optimizer
+            default:
+                throw .unsupportedOptimizer("sequential linear programming minimises the Huber losses; use .automatic or .lbfgs() for \(loss)")
+            }
         case .lbfgs(let memory):
             guard (1...1000).contains(memory) else {
                 throw .invalidOption("the L-BFGS memory must be in 1...1000 correction pairs, got \(memory)")

@@ -265,6 +265,13 @@ final class FitProblem: Sendable {
         return true
     }
 
+    /// The residuals at u, in `workspace.residuals`; false where the law is undefined.
+    func residuals(_ u: UnsafePointer<Double>, _ workspace: Workspace) -> Bool {
+        setNatural(u, workspace)
+        evaluator.predict(UnsafePointer(workspace.theta), workspace.predictions)
+        return computeResiduals(workspace)
+    }
+
     /// The ln σ that best fits the residuals at u (for the likelihood's starts): the minimiser of
     /// `Σ wᵢ·[Huber_δ(rᵢ/σ) + ln σ]` among the Gaussian-regime guess √(Σwr²/Σw) and the
     /// Laplace-regime guess δ·Σw|r|/Σw.

@@ -26,7 +26,7 @@ public enum LossFunction: Sendable, Hashable {
     /// scale σ (Besiroglu et al. 2024):
     /// `Σᵢ wᵢ·[Huber_δ(rᵢ/σ) + ln σ + ln Z(δ)]`, `Z(δ) = √(2π)·(1 − 2Φ(−δ)) + 2·e^(−δ²/2)/δ`,
     /// with δ applied to the standardised residual `r/σ`. σ is fitted with the law's parameters
-    /// (as `ln σ`) and reported as ``FitResult/scale``. Minimised by L-BFGS only.
+    /// (as `ln σ`) and reported as ``FitResult/scale``. Minimised by ``Optimizer/sequentialLinearProgramming`` (the default) or L-BFGS.
     case huberLikelihood(delta: Double)
     /// `ρ(r) = c·r²/2` with `c = underPrediction` where the law under-predicts (r > 0: the measured
     /// value is above the prediction) and `c = overPrediction` where it over-predicts: for a law

@@ -13,6 +13,7 @@ extension Optimizer {
         switch self {
         case .levenbergMarquardt, .automatic: return LevenbergMarquardt(problem: problem, tolerances: tolerances)
         case .lbfgs(let memory): return LBFGS(problem: problem, tolerances: tolerances, memory: memory)
+        case .sequentialLinearProgramming: return SequentialLinearProgramming(problem: problem, tolerances: tolerances)
         }
     }
 }
