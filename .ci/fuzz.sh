@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-45}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(CSVReader ColumnExpression FormulaPrinter); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(CSVReader CSVFile ColumnExpression FormulaPrinter); fi
 out=.build-fuzz
 mkdir -p "$out/artifacts"
 flags=(-swift-version 6 -O -g -sanitize=fuzzer,address -use-ld=lld)

@@ -46,6 +46,29 @@ csv = {
 for name, data in csv.items():
     write("CSVReader", name, data)
 
+# CSV file route: the same files (the fast column reader is tried on each first), then what that
+# reader treats specially: bare numbers decoded while delimiting, padded and quoted numbers, long
+# mantissas and subnormals handed to Double(_:), many rows, and an empty file.
+for path in sorted(glob.glob("Sources/ScalingLawsData/Resources/*.csv")):
+    with open(path, "rb") as f:
+        head = b"".join(f.readlines()[:4])
+    write("CSVFile", "head-" + os.path.basename(path), head[:1500])
+for name, data in csv.items():
+    write("CSVFile", name, data)
+csv_file = {
+    "empty.csv": b"",
+    "fast-numbers.csv": "N,D,loss\n1e9,1e11,2.9\n1.5e9,2e11,2.85\n2e9,3e11,2.8\n",
+    "padded-and-quoted.csv": 'N,D,loss\n 1e9\t,"2e11",2.9\n"3e9" , 4e11 ,"2.7"\n',
+    "hard-numbers.csv": "N,D,loss\n12345678901234567890,1e-320,9007199254740993\n4.9e-324,1e308,2.2250738585072011e-308\n",
+    "format-and-weights.csv": "N,D,format,loss\n1e9,1,int4,2.9\n2e9,0,fp8,2.8\n3e9,2, int4 ,2.7\n",
+    "expression.csv": "N,D,loss,x\n1e9,1e11,2.9,0\n2e9,2e11,2.8,1e308\n",
+    "many-rows.csv": "N,D,loss\n" + "".join("%de8,%de10,%.3f\n" % (i, i + 1, 3 - i / 1000) for i in range(1, 1200)),
+    "no-final-newline.csv": "N,D,loss\n1e9,1e11,2.9",
+    "mixed-line-ends.csv": "N,D,loss\r\n1e9,1e11,2.9\r2e9,1e11,2.8\n\n3e9,1e11,2.7",
+}
+for name, data in csv_file.items():
+    write("CSVFile", name, data)
+
 # Column expressions: the documented grammar, then malformed and deep ones.
 expressions = {
     "chinchilla-tokens.txt": "`Model Size` / (6 * `Model Size`)",

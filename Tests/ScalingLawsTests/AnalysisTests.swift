@@ -31,6 +31,7 @@ import ScalingLawsData
     }
 
     @Test func foldsFollowTheScheme() throws {
+        let probe = HostileProbe(.apiCall)
         let data = try Self.chinchillaData(seed: 42)
         let largest = try LawComparison.folds(data, .holdOutLargest(.N, fraction: 0.1))
         #expect(largest.count == 1 && largest[0].count == 8)
@@ -38,10 +39,10 @@ import ScalingLawsData
         #expect(data.column(.N)!.enumerated().allSatisfy { largest[0].contains($0.offset) || $0.element < threshold })
         let k = try LawComparison.folds(data, .kFold(4, seed: 3))
         #expect(k.count == 4 && k.joined().sorted() == Array(0..<80))
-        #expect(throws: FitError.self) { try LawComparison.folds(data, .kFold(1, seed: 0)) }
-        #expect(throws: FitError.self) { try LawComparison.folds(data, .holdOutLargest(.N, fraction: 1)) }
-        #expect(throws: FitError.self) { try LawComparison.folds(data, .holdOutLargest(.bits, fraction: 0.2)) }
-        #expect(throws: FitError.self) { try LawComparison(data: data, candidates: [], validation: .kFold(2, seed: 0)) }
+        #expect(throws: FitError.self) { try probe.call { try LawComparison.folds(data, .kFold(1, seed: 0)) } }
+        #expect(throws: FitError.self) { try probe.call { try LawComparison.folds(data, .holdOutLargest(.N, fraction: 1)) } }
+        #expect(throws: FitError.self) { try probe.call { try LawComparison.folds(data, .holdOutLargest(.bits, fraction: 0.2)) } }
+        #expect(throws: FitError.self) { try probe.call { try LawComparison(data: data, candidates: [], validation: .kFold(2, seed: 0)) } }
     }
 
     /// Approach 2 on exact Chinchilla losses: N_opt ∝ C^(β/(α+β)) = C^0.4516 (Hoffmann's printed
@@ -74,11 +75,14 @@ import ScalingLawsData
     }
 
     @Test func isoFLOPRefusesBadInput() {
-        #expect(throws: FitError.self) { try IsoFLOPAnalysis(compute: [1, 1], parameters: [1], losses: [1, 2]) }
-        #expect(throws: FitError.self) { try IsoFLOPAnalysis(compute: [1e18, 1e18, 1e18], parameters: [1e8, 2e8, -1], losses: [3, 2.9, 3]) }
+        let probe = HostileProbe(.apiCall)
+        #expect(throws: FitError.self) { try probe.call { try IsoFLOPAnalysis(compute: [1, 1], parameters: [1], losses: [1, 2]) } }
+        #expect(throws: FitError.self) { try probe.call { try IsoFLOPAnalysis(compute: [1e18, 1e18, 1e18], parameters: [1e8, 2e8, -1], losses: [3, 2.9, 3]) } }
         // One budget only: no power law.
         #expect(throws: FitError.self) {
-            try IsoFLOPAnalysis(compute: [1e18, 1e18, 1e18], parameters: [1e8, 2e8, 4e8], losses: [3, 2.9, 3], resamples: 0)
+            try probe.call {
+                try IsoFLOPAnalysis(compute: [1e18, 1e18, 1e18], parameters: [1e8, 2e8, 4e8], losses: [3, 2.9, 3], resamples: 0)
+            }
         }
         // A downward parabola is rejected with its reason.
         let peaked = IsoFLOPAnalysis.minimum([1, 2, 3], [1, 2, 1])

@@ -98,6 +98,7 @@ import Testing
     /// A form that implements `validate` without saying whether it has conditions is validated
     /// (the safe default); the library's forms without conditions say so.
     @Test func formsWithConditionsAreValidatedByDefault() throws {
+        let probe = HostileProbe(.apiCall)
         struct PositiveDifference: LawForm {
             var variables: [Variable] { [.N, .D] }
             var parameters: [Parameter] { [Parameter("c")] }
@@ -112,7 +113,7 @@ import Testing
         #expect(!Sun2025.capybara.form.hasPointConditions)
         let law = try ScalingLaw(PositiveDifference(), values: ["c": 1])
         #expect(try law.evaluate(batch: [.N: [1, 2], .D: [3, 4]]) == [3, 3])
-        #expect(throws: ScalingLawError.self) { try law.evaluate(batch: [.N: [1, 5], .D: [3, 4]]) }
+        #expect(throws: ScalingLawError.self) { try probe.call { try law.evaluate(batch: [.N: [1, 5], .D: [3, 4]]) } }
     }
 
     /// `SIMD4<Float>` lanes (the vectorized single-precision exp/log/pow) agree with the `Float`

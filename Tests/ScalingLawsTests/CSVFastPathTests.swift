@@ -37,8 +37,11 @@ import Testing
     func cellValue(_ text: String) -> Double? { parse(text) ?? CSVRow.decimalValue(text) }
 
     @Test func awkwardNumbersAreCorrectlyRounded() {
+        let probe = HostileProbe(.extremeNumeric)
         for (text, bits) in Self.awkward {
-            #expect(cellValue(text)?.bitPattern == bits, "\(text)")
+            let value = cellValue(text)
+            probe.noteCase()
+            #expect(value?.bitPattern == bits, "\(text)")
             // What the fast parser decides itself, it decides like Double(_:).
             if let value = parse(text) { #expect(value.bitPattern == bits, "\(text)") }
         }
@@ -59,6 +62,7 @@ import Testing
     /// whenever the fast parser answers, it answers exactly as `Double(_:)`.
     @Test func randomDecimalsAgreeWithDoubleInit() {
         var generator = SplitMix64(state: 2026)
+        let probe = HostileProbe(.property)
         var decided = 0
         for _ in 0..<20_000 {
             let digits = Int.random(in: 1...19, using: &generator)
@@ -68,6 +72,7 @@ import Testing
             if Bool.random(using: &generator) { text += "e\(Int.random(in: -345...330, using: &generator))" }
             if Bool.random(using: &generator) { text = "-" + text }
             guard let expected = Double(text) else { continue }
+            probe.noteCase()
             if let value = parse(text) {
                 decided += 1
                 #expect(value.bitPattern == expected.bitPattern, "\(text)")
@@ -187,6 +192,7 @@ import Testing
     /// Files with one to three random faults (bad cells, ragged rows, a repeated header name, an
     /// unclosed quote): the call throws exactly the row-by-row route's error, file, line and column.
     @Test func corruptedFilesReportTheRowByRowError() throws {
+        let probe = HostileProbe(.badCSV)
         var failures = 0
         for seed in 100...160 as ClosedRange<UInt64> {
             let path = try file(generatedFile(seed: seed, rows: 12, corruptions: 1 + Int(seed % 3)))
@@ -194,6 +200,7 @@ import Testing
             let read = Result { () throws(CSVError) in
                 try Observations(contentsOfCSV: path, columns: Self.columns, target: .column("loss"), weights: .column("flop"))
             }
+            probe.note(read)
             switch (read, routes(path, weights: .column("flop")).slow) {
             case (.success(let data), .success(let expected)): expectIdentical(data, expected)
             case (.failure(let error), .failure(let expected)):
@@ -235,6 +242,7 @@ import Testing
 
     /// Bad files: the byte-level route hands over and the call reports the row-by-row route's error.
     @Test func badFilesReportTheRowByRowError() throws {
+        let probe = HostileProbe(.badCSV)
         let mapping: [Variable: ColumnSource] = [.N: .column("N"), .D: .column("D")]
         for bytes in Self.bad {
             let path = try file(bytes)
@@ -247,7 +255,7 @@ import Testing
                 continue
             }
             #expect(throws: expected, "\(shown)") {
-                try Observations(contentsOfCSV: path, columns: mapping, target: .column("loss"))
+                try probe.call { try Observations(contentsOfCSV: path, columns: mapping, target: .column("loss")) }
             }
             #expect(firstError(path, columns: mapping) == expected, "\(shown)")
         }
@@ -257,6 +265,7 @@ import Testing
     /// parts of numbers): both routes accept the same files with the same values, or throw the same
     /// error.
     @Test func randomTextReadsTheSameByBothRoutes() throws {
+        let probe = HostileProbe(.badCSV)
         var generator = SplitMix64(state: 4180)
         let pieces = ["1", "2.5", "e", "-", "7", ".", ",", ",", "\n", "\n", "\r", "\r\n", "\"", "\"\"", " ", "\t", "x", "0", "1e3"]
         let mapping: [Variable: ColumnSource] = [.N: .column("a")]
@@ -277,6 +286,7 @@ import Testing
             let read = Result { () throws(CSVError) in
                 try Observations(contentsOfCSV: path, columns: mapping, target: .column("b"))
             }
+            probe.note(read)
             switch (read, routes(path, columns: mapping, target: .column("b")).slow) {
             case (.success(let data), .success(let expected)):
                 expectIdentical(data, expected)
@@ -291,12 +301,13 @@ import Testing
     /// The offset of a NUL byte counts from the start of the file, byte-order mark included, and
     /// text that is not ASCII is still validated as UTF-8.
     @Test func encodingChecksCountFromTheFileStart() throws {
+        let probe = HostileProbe(.badCSV)
         #expect(throws: CSVError.unreadableFile(file: "n.csv", reason: "a NUL byte at offset 6: the file is binary or UTF-16, not UTF-8 text")) {
-            try CSVTable(bytes: [0xEF, 0xBB, 0xBF] + Array("N\n1\u{0}\n".utf8), file: "n.csv")
+            try probe.call { try CSVTable(bytes: [0xEF, 0xBB, 0xBF] + Array("N\n1\u{0}\n".utf8), file: "n.csv") }
         }
         #expect(try CSVTable(bytes: Array("N,label\n1,é\n".utf8), file: "u.csv").rows[0]["label"] == "é")
         #expect(throws: CSVError.unreadableFile(file: "u.csv", reason: "the file is not valid UTF-8 text; save it as UTF-8")) {
-            try CSVTable(bytes: Array("N,label\n1,".utf8) + [0xC3, 0x28, 0x0A], file: "u.csv")
+            try probe.call { try CSVTable(bytes: Array("N,label\n1,".utf8) + [0xC3, 0x28, 0x0A], file: "u.csv") }
         }
     }
 
@@ -305,6 +316,7 @@ import Testing
     @Test func mappingsItHandsOverGiveTheRowByRowOutcome() throws {
         let path = try file(Array("N,D,loss,kind,w\n1e9,1e11,2.5,fp8,0\n2e9,0,2.4,bf16,-1\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
+        let probe = HostileProbe(.badCSV)
         let mappings: [([Variable: ColumnSource], ColumnSource?)] = [
             ([.N: .column("N"), .D: .derived("D") { row throws(CSVError) in try row.number("D") + 1 }], nil),
             ([.N: .category("kind")], nil),
@@ -319,6 +331,7 @@ import Testing
             let read = Result { () throws(CSVError) in
                 try Observations(contentsOfCSV: path, columns: columns, target: .column("loss"), weights: weights)
             }
+            probe.note(read)
             switch (read, slow) {
             case (.success(let data), .success(let expected)): expectIdentical(data, expected)
             case (.failure(let error), .failure(let expected)): #expect(error == expected)

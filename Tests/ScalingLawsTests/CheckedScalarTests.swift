@@ -65,11 +65,12 @@ import Testing
 
     #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
     @Test func theErrorNamesTheInputConstantOrTerm() throws {
+        let probe = HostileProbe(.extremeNumeric)
         #expect(throws: ScalingLawError.outOfRange(term: "N", value: 7e9, scalarType: "Float16")) {
-            try Hoffmann2022.printed([.N: 7e9, .D: 60000], as: Float16.self)
+            try probe.call { try Hoffmann2022.printed([.N: 7e9, .D: 60000], as: Float16.self) }
         }
         #expect(throws: ScalingLawError.outOfRange(term: "A", value: 1.274e5, scalarType: "Float16")) {
-            try Castro2025.quartet([.N: 3000, .D: 60000, Castro2025.format: 0], as: Float16.self)
+            try probe.call { try Castro2025.quartet([.N: 3000, .D: 60000, Castro2025.format: 0], as: Float16.self) }
         }
         // γ·(E + 0.5)^δ·(M + 0.5)^ν passes 65504 at E4M3 although every input and constant fits.
         let point: [Variable: Double] = [.N: 3000, .D: 60000, .exponentBits: 4, .mantissaBits: 3, .blockSize: 32]

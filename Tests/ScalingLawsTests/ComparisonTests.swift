@@ -133,12 +133,13 @@ import ScalingLaws
     }
 
     @Test func badInputThrowsAnErrorNamingTheVariable() {
+        let probe = HostileProbe(.apiCall)
         let comparison = DegradationComparison()
         #expect(throws: ScalingLawError.invalidValue(variable: "N", value: 0, requirement: "> 0")) {
-            try comparison.rows(N: 0, D: 1e12)
+            try probe.call { try comparison.rows(N: 0, D: 1e12) }
         }
         #expect(throws: ScalingLawError.invalidValue(variable: "D", value: -1, requirement: "> 0")) {
-            try comparison.rows(N: 7e9, D: -1)
+            try probe.call { try comparison.rows(N: 7e9, D: -1) }
         }
         do {
             _ = try comparison.rows(N: .nan, D: 1e12)
@@ -151,19 +152,21 @@ import ScalingLaws
             #expect(variable == "N" && value.isNaN)
         }
         #expect(throws: ScalingLawError.invalidValue(variable: "bits", value: 0, requirement: "> 0")) {
-            try DegradationComparison(bitWidths: [0]).rows(N: 7e9, D: 1e12)
+            try probe.call { try DegradationComparison(bitWidths: [0]).rows(N: 7e9, D: 1e12) }
         }
         #expect(throws: ScalingLawError.invalidValue(variable: "groupSize", value: 1, requirement: "≥ 2")) {
-            try DegradationComparison(groupSize: 1).rows(N: 7e9, D: 1e12)
+            try probe.call { try DegradationComparison(groupSize: 1).rows(N: 7e9, D: 1e12) }
         }
         #expect(throws: ScalingLawError.invalidValue(variable: "blockSize", value: 1, requirement: "≥ 2")) {
-            try DegradationComparison(blockSize: 1).rows(N: 7e9, D: 1e12)
+            try probe.call { try DegradationComparison(blockSize: 1).rows(N: 7e9, D: 1e12) }
         }
         #expect(throws: ScalingLawError.invalidValue(variable: "mantissaBits", value: -1, requirement: "≥ 0")) {
-            try DegradationComparison(floatingPointFormats: [.init(exponentBits: 4, mantissaBits: -1)]).rows(N: 7e9, D: 1e12)
+            try probe.call {
+                try DegradationComparison(floatingPointFormats: [.init(exponentBits: 4, mantissaBits: -1)]).rows(N: 7e9, D: 1e12)
+            }
         }
         #expect(throws: ScalingLawError.self) {
-            try DegradationComparison(compressionFormats: ["W2A2"]).rows(N: 7e9, D: 1e12)
+            try probe.call { try DegradationComparison(compressionFormats: ["W2A2"]).rows(N: 7e9, D: 1e12) }
         }
         do {
             _ = try DegradationComparison(compressionFormats: ["W2A2"]).rows(N: 7e9, D: 1e12)

@@ -79,32 +79,34 @@ struct EffectiveDataForm: LawForm {
     }
 
     @Test func sumOfLawsWithACommonParameterNameIsAnError() {
+        let probe = HostileProbe(.apiCall)
         // Ouyang's α and β are named like Chinchilla's: a plain sum would silently drop one of each.
         #expect(throws: ScalingLawError.conflictingParameter(
             "alpha", first: "'Hoffmann2022.printed[D → effectiveData]'", second: "'Ouyang2024.unified'")) {
-            try Self.dataConstrained + Ouyang2024.unified
+            try probe.call { try Self.dataConstrained + Ouyang2024.unified }
         }
         #expect(throws: ScalingLawError.conflictingParameter(
             "alpha", first: "the left term (ChinchillaForm)", second: "the right term (OuyangDegradationForm)")) {
-            try ChinchillaForm() + OuyangDegradationForm()
+            try probe.call { try ChinchillaForm() + OuyangDegradationForm() }
         }
         // A substitution whose inner law shares a name with the outer one is the same mistake.
         #expect(throws: ScalingLawError.conflictingParameter(
             "alpha", first: "'Hoffmann2022.printed'", second: "'Ouyang2024.unified'")) {
-            try Hoffmann2022.printed.substituting(.D, with: Ouyang2024.unified)
+            try probe.call { try Hoffmann2022.printed.substituting(.D, with: Ouyang2024.unified) }
         }
         let message = ScalingLawError.conflictingParameter("alpha", first: "'a'", second: "'b'").description
         #expect(message.contains("'alpha'") && message.contains("'a'") && message.contains("'b'"))
     }
 
     @Test func sharingMustNameAParameterBothTermsHave() {
+        let probe = HostileProbe(.apiCall)
         #expect(throws: ScalingLawError.invalidSharing("gamma", reason: "both terms must have it")) {
-            try Hoffmann2022.printed.adding(Ouyang2024.unified, sharing: ["alpha", "beta", "gamma"])
+            try probe.call { try Hoffmann2022.printed.adding(Ouyang2024.unified, sharing: ["alpha", "beta", "gamma"]) }
         }
         // Sharing only α still leaves β in conflict.
         #expect(throws: ScalingLawError.conflictingParameter(
             "beta", first: "'Hoffmann2022.printed'", second: "'Ouyang2024.unified'")) {
-            try Hoffmann2022.printed.adding(Ouyang2024.unified, sharing: [ChinchillaForm.alpha])
+            try probe.call { try Hoffmann2022.printed.adding(Ouyang2024.unified, sharing: [ChinchillaForm.alpha]) }
         }
         #expect(throws: ScalingLawError.invalidSharing("nA", reason: "the two terms declare it with different domains")) {
             let positive = try ScalingLaw(PowerLawForm(.N).renaming(["c": "nA"]), values: ["nA": 1, "kappa": 1])
@@ -172,6 +174,7 @@ struct EffectiveDataForm: LawForm {
     }
 
     @Test func userValidationAppliesInsideCompositions() {
+        let probe = HostileProbe(.apiCall)
         var point = Self.point
         point[.userUniqueTokens] = 2e12   // more unique tokens than tokens
         point[.compressionFormat(Self.formats)] = 0
@@ -181,7 +184,7 @@ struct EffectiveDataForm: LawForm {
         // The library's domains hold for the user's variable too.
         point[.userUniqueTokens] = -1
         #expect(throws: ScalingLawError.invalidValue(variable: "uniqueTokens", value: -1, requirement: "> 0")) {
-            try Self.full(point)
+            try probe.call { try Self.full(point) }
         }
     }
 

@@ -118,16 +118,17 @@ import ScalingLawsData
     }
 
     @Test func solverInputsAreCheckedWithTypedErrors() {
-        #expect(throws: SolverError.self) { try Frantar2024.t5.optimalSparsity(N: -1, denseData: 5e5) }
-        #expect(throws: SolverError.self) { try Frantar2024.t5.optimalSparsity(N: 2e7, denseData: 5e5, maximumSparsity: 1) }
-        #expect(throws: ScalingLawError.self) { try Frantar2024.t5(S: 1, N: 2e7, D: 5e5) }
-        #expect(throws: ScalingLawError.self) { try Frantar2024.t5(S: .nan, N: 2e7, D: 5e5) }
+        let probe = HostileProbe(.apiCall)
+        #expect(throws: SolverError.self) { try probe.call { try Frantar2024.t5.optimalSparsity(N: -1, denseData: 5e5) } }
+        #expect(throws: SolverError.self) { try probe.call { try Frantar2024.t5.optimalSparsity(N: 2e7, denseData: 5e5, maximumSparsity: 1) } }
+        #expect(throws: ScalingLawError.self) { try probe.call { try Frantar2024.t5(S: 1, N: 2e7, D: 5e5) } }
+        #expect(throws: ScalingLawError.self) { try probe.call { try Frantar2024.t5(S: .nan, N: 2e7, D: 5e5) } }
         let law = Muennighoff2023.dataConstrained
-        #expect(throws: SolverError.self) { try law.epochsWorthRepeating(N: 1e9, uniqueTokens: 1e10, lossTolerance: 0) }
-        #expect(throws: SolverError.self) { try law.epochsWorthRepeating(N: 1e9, uniqueTokens: .nan, lossTolerance: 0.01) }
+        #expect(throws: SolverError.self) { try probe.call { try law.epochsWorthRepeating(N: 1e9, uniqueTokens: 1e10, lossTolerance: 0) } }
+        #expect(throws: SolverError.self) { try probe.call { try law.epochsWorthRepeating(N: 1e9, uniqueTokens: .nan, lossTolerance: 0.01) } }
         // A tolerance larger than any repetition can cost: no root, said so.
-        #expect(throws: SolverError.self) { try law.epochsWorthRepeating(N: 1e9, uniqueTokens: 1e10, lossTolerance: 10) }
-        #expect(throws: ScalingLawError.self) { try law(N: 1e9, D: 1e10, U: 0) }
+        #expect(throws: SolverError.self) { try probe.call { try law.epochsWorthRepeating(N: 1e9, uniqueTokens: 1e10, lossTolerance: 10) } }
+        #expect(throws: ScalingLawError.self) { try probe.call { try law(N: 1e9, D: 1e10, U: 0) } }
     }
 
     /// CompareLaws' "beyond quantization" tables: sparsity's loss increase at the same dense size

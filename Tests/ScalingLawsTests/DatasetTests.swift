@@ -66,8 +66,9 @@ import ScalingLawsData
     }
 
     @Test func aFilterThatKeepsNothingIsATypedError() {
+        let probe = HostileProbe(.apiCall)
         #expect(throws: DatasetError.csv(.noDataRows(file: "datablations_fitset.csv"))) {
-            try Dataset.datablations.observations { _ in false }
+            try probe.call { try Dataset.datablations.observations { _ in false } }
         }
     }
 }

@@ -126,6 +126,7 @@ import Testing
     }
 
     @Test func objectiveAtTheOptimumIsTheFitsAndTheJacobianIsExact() throws {
+        let probe = HostileProbe(.badFit)
         let data = try Self.data()
         let fit = try Hoffmann2022.printed.fit(to: data, loss: .huber(delta: 1e-2))
         let evaluation = try fit.law.objective(on: data, loss: .huber(delta: 1e-2))
@@ -150,12 +151,13 @@ import Testing
             let numeric = (up[i] - down[i]) / (2 * step)
             #expect(abs(evaluation.jacobian[i][alpha] - numeric) <= 1e-6 * max(1, abs(numeric)))
         }
-        #expect(throws: FitError.self) { try fit.law.objective(on: data, loss: .huberLikelihood(delta: 1e-3)) }
+        #expect(throws: FitError.self) { try probe.call { try fit.law.objective(on: data, loss: .huberLikelihood(delta: 1e-3)) } }
         #expect(try fit.law.objective(on: data, loss: .huberLikelihood(delta: 1e-3), scale: 0.01).objective.isFinite)
     }
 
     /// Weighing under-prediction 10× pushes the fitted curve up: fewer points lie above it.
     @Test func asymmetricLossShiftsTheFit() throws {
+        let probe = HostileProbe(.badFit)
         let data = try Self.data()
         let symmetric = try Hoffmann2022.printed.fit(to: data)
         let cautious = try Hoffmann2022.printed.fit(to: data, loss: .asymmetric(underPrediction: 10, overPrediction: 1))
@@ -166,13 +168,14 @@ import Testing
         // LM and L-BFGS (the fused SIMD kernel) agree on the asymmetric objective.
         let lbfgs = try Hoffmann2022.printed.fit(to: data, loss: .asymmetric(underPrediction: 10, overPrediction: 1), optimizer: .lbfgs())
         #expect(abs(lbfgs.objective / cautious.objective - 1) < 1e-6)
-        #expect(throws: FitError.self) { try Hoffmann2022.printed.fit(to: data, loss: .asymmetric(underPrediction: 0, overPrediction: 1)) }
+        #expect(throws: FitError.self) { try probe.call { try Hoffmann2022.printed.fit(to: data, loss: .asymmetric(underPrediction: 0, overPrediction: 1)) } }
     }
 }
 
 /// Intervals of derived numbers count the resamples they leave out.
 @Suite struct DerivedIntervalTests {
     @Test func leftOutResamplesAreCountedByReason() throws {
+        let probe = HostileProbe(.badFit)
         let points = FittingSupport.points(40, [.N: 1e7...1e11, .D: 1e9...1e13], seed: 31)
         let data = try FittingSupport.observations(Hoffmann2022.printed, at: points, noise: 0.01, seed: 31)
         let fit = try Hoffmann2022.printed.fit(to: data)
@@ -202,8 +205,8 @@ import Testing
         }
         #expect(flaky.leftOut.keys.contains("not finite") && flaky.leftOut.keys.contains { $0.contains("every other one") })
         #expect(flaky.kept + flaky.leftOutCount == bootstrap.samples.count + bootstrap.failures)
-        #expect(throws: FitError.self) { try bootstrap.derivedInterval { _ in Double.nan } }
-        #expect(throws: FitError.self) { try bootstrap.derivedInterval(level: 1.5) { try $0(N: 1e10, D: 2e11) } }
+        #expect(throws: FitError.self) { try probe.call { try bootstrap.derivedInterval { _ in Double.nan } } }
+        #expect(throws: FitError.self) { try probe.call { try bootstrap.derivedInterval(level: 1.5) { try $0(N: 1e10, D: 2e11) } } }
     }
 }
 

@@ -187,6 +187,7 @@ import Testing
     }
 
     @Test func linearResiduals() throws {
+        let probe = HostileProbe(.badFit)
         // Values near zero and of both signs: only linear residuals can fit them.
         let truth = try ScalingLaw(KumarPTQForm(), values: ["CT": 0.06, "gammaD": 0.5, "gammaN": 0.34, "gammaPost": 0.6])
         let points = FittingSupport.points(40, [.N: 3e7...3e9, .D: 1e9...1e11], choices: [.bits: [3, 4, 6, 8]], seed: 17)
@@ -198,7 +199,7 @@ import Testing
             targets.append(try truth(point) + 1e-4 * generator.nextGaussian())
         }
         let data = try Observations(columns, targets: targets)
-        #expect(throws: FitError.self) { try truth.fit(to: data) }   // some targets are ≤ 0
+        #expect(throws: FitError.self) { try probe.call { try truth.fit(to: data) } }   // some targets are ≤ 0
         let fit = try truth.setting("CT", to: 0.1).fit(to: data, residuals: .linear)
         #expect(fit.isConverged)
         #expect(abs(fit.parameters["gammaPost"]! - 0.6) < 0.05)
@@ -241,6 +242,7 @@ import Testing
     }
 
     @Test func bootstrapIsReproducible() throws {
+        let probe = HostileProbe(.badFit)
         let (data, _, _) = try powerLawData(seed: 20, count: 30)
         let fit = try ScalingLaw(PowerLawForm(.N), values: ["c": 1, "kappa": 0]).fit(to: data)
         let first = try fit.bootstrap(resamples: 200, seed: 5, concurrency: 1)
@@ -263,8 +265,8 @@ import Testing
         // Intervals of derived numbers: the law's value at a point.
         let derived = try #require(first.interval { law in try law([.N: 1e12]) })
         #expect(derived.contains(try fit.law([.N: 1e12])))
-        #expect(throws: FitError.self) { try fit.bootstrap(resamples: 1) }
-        #expect(throws: FitError.self) { try fit.bootstrap(level: 1) }
+        #expect(throws: FitError.self) { try probe.call { try fit.bootstrap(resamples: 1) } }
+        #expect(throws: FitError.self) { try probe.call { try fit.bootstrap(level: 1) } }
     }
 
     // MARK: Warnings and honest non-convergence
@@ -284,6 +286,7 @@ import Testing
     }
 
     @Test func warningsForBoundsGridsAndMissingCovariance() throws {
+        let probe = HostileProbe(.badFit)
         let truth = Hoffmann2022.printed
         let points = FittingSupport.points(40, [.N: 1e7...1e11, .D: 1e9...1e13], seed: 22)
         let data = try FittingSupport.observations(truth, at: points, noise: 0.005, seed: 22)
@@ -295,7 +298,7 @@ import Testing
         let grid = try truth.fit(to: data, starts: .grid(["alpha": [0.5, 1]]))
         #expect(grid.warnings.contains { if case .beyondGrid("alpha", _, 0.5...1) = $0 { return true } else { return false } })
         // Four points for five parameters: refused; five: no standard errors.
-        #expect(throws: FitError.tooFewPoints(points: 4, needed: 5)) { try truth.fit(to: try data.subset([0, 1, 2, 3])) }
+        #expect(throws: FitError.tooFewPoints(points: 4, needed: 5)) { try probe.call { try truth.fit(to: try data.subset([0, 1, 2, 3])) } }
         let few = try truth.fit(to: try data.subset([0, 1, 2, 3, 4]))
         #expect(few.standardErrors.isEmpty)
         #expect(few.warnings.contains { if case .covarianceUnavailable = $0 { return true } else { return false } })
@@ -346,6 +349,7 @@ import Testing
     /// A positive parameter fitted in natural coordinates may run out of its domain; such an
     /// optimum is never returned as the fit.
     @Test func naturalCoordinatesCannotReturnAnOutOfDomainFit() throws {
+        let probe = HostileProbe(.badFit)
         struct DecayForm: LawForm {
             var variables: [Variable] { [.N] }
             var parameters: [Parameter] { [Parameter("c"), Parameter("kappa")] }
@@ -357,7 +361,7 @@ import Testing
         let data = try FittingSupport.observations(rising, at: points, noise: 0.01, seed: 24)
         let law = try ScalingLaw(DecayForm(), values: ["c": 1, "kappa": 0.1])
         #expect(throws: FitError.allStartsFailed(starts: 1, firstReason: "every finite optimum lies outside the parameters' domain")) {
-            try law.fit(to: data, options: FitOptions(searchSpaces: ["kappa": .natural]))
+            try probe.call { try law.fit(to: data, options: FitOptions(searchSpaces: ["kappa": .natural])) }
         }
         // In its default log coordinates κ runs toward 0: whether it underflows first or stops on
         // the edge, the result must not pass for a fit without a word.

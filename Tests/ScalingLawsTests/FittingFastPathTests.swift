@@ -165,6 +165,7 @@ import Testing
     }
 
     @Test func badScreeningSettingsAreTypedErrors() throws {
+        let probe = HostileProbe(.badFit)
         let data = try Observations([.N: [1e9, 2e9, 4e9, 8e9], .D: [1e10, 1e11, 1e10, 1e11]], targets: [3, 2.8, 2.9, 2.7])
         for (screening, message) in [
             (Screening(objectiveTolerance: 0), "the screening tolerance must be in (0, 1), got 0.0"),
@@ -173,7 +174,7 @@ import Testing
             (Screening(minimumStarts: -1), "the screening threshold must be ≥ 0, got -1"),
         ] {
             #expect(throws: FitError.invalidOption(message)) {
-                try Hoffmann2022.printed.fit(to: data, options: FitOptions(screening: screening))
+                try probe.call { try Hoffmann2022.printed.fit(to: data, options: FitOptions(screening: screening)) }
             }
         }
     }

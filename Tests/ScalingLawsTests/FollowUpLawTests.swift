@@ -48,9 +48,10 @@ import ScalingLawsData
     }
 
     @Test func unknownFormatsAndBadSizesAreTypedErrors() {
-        #expect(throws: ScalingLawError.self) { try Panferov2025.format.index(ofCategory: "W5A5") }
-        #expect(throws: ScalingLawError.self) { try Castro2025.quartet([.N: -1, .D: 2e10, Castro2025.format: 0]) }
-        #expect(throws: ScalingLawError.self) { try Castro2025.quartet([.N: 2e8, .D: 2e10, Castro2025.format: 2]) }
+        let probe = HostileProbe(.apiCall)
+        #expect(throws: ScalingLawError.self) { try probe.call { try Panferov2025.format.index(ofCategory: "W5A5") } }
+        #expect(throws: ScalingLawError.self) { try probe.call { try Castro2025.quartet([.N: -1, .D: 2e10, Castro2025.format: 0]) } }
+        #expect(throws: ScalingLawError.self) { try probe.call { try Castro2025.quartet([.N: 2e8, .D: 2e10, Castro2025.format: 2]) } }
     }
 }
 

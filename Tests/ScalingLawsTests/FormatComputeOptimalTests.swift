@@ -58,13 +58,16 @@ import Testing
     }
 
     @Test func badRequestsAreNamed() throws {
+        let probe = HostileProbe(.apiCall)
         let law = Castro2025.quartet
         let cost = Castro2025.throughputCost(mxfp4Speedup: 2)
-        #expect(throws: SolverError.self) { try law.computeOptimalFormats(compute: 1e21, cost: cost, format: .N) }
+        #expect(throws: SolverError.self) { try probe.call { try law.computeOptimalFormats(compute: 1e21, cost: cost, format: .N) } }
         #expect(throws: SolverError.self) {
-            try law.computeOptimalFormats(compute: 1e21, cost: cost, format: Castro2025.format, candidates: ["FP8"])
+            try probe.call {
+                try law.computeOptimalFormats(compute: 1e21, cost: cost, format: Castro2025.format, candidates: ["FP8"])
+            }
         }
-        #expect(throws: SolverError.self) { try law.computeOptimalFormats(compute: .nan, cost: cost, format: Castro2025.format) }
+        #expect(throws: SolverError.self) { try probe.call { try law.computeOptimalFormats(compute: .nan, cost: cost, format: Castro2025.format) } }
         // A format the cost model does not price fails alone, with the reason kept.
         let partial = CostModel.perCategory(Castro2025.format, flopsPerParameterToken: ["BF16": 6])
         let comparison = try law.computeOptimalFormats(compute: 1e21, cost: partial, format: Castro2025.format)
@@ -72,7 +75,7 @@ import Testing
         #expect(comparison.failures["MXFP4"] != nil)
         // No format priced: nothing to rank.
         let none = CostModel.perCategory(Castro2025.format, flopsPerParameterToken: [:])
-        #expect(throws: SolverError.self) { try law.computeOptimalFormats(compute: 1e21, cost: none, format: Castro2025.format) }
+        #expect(throws: SolverError.self) { try probe.call { try law.computeOptimalFormats(compute: 1e21, cost: none, format: Castro2025.format) } }
         // A speedup of zero prices MXFP4 at +∞ FLOPs: refused for that format.
         let zero = try law.computeOptimalFormats(compute: 1e21, cost: Castro2025.throughputCost(mxfp4Speedup: 0),
                                                  format: Castro2025.format)

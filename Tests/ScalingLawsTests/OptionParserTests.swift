@@ -41,8 +41,9 @@ import Testing
         (["--count", "9223372036854775807"], "--count needs an integer in 1...100, got '9223372036854775807'"),
     ])
     func badArgumentsAreNamed(_ arguments: [String], _ message: String) {
+        let probe = HostileProbe(.apiCall)
         do {
-            try parser(Box()).parseOrThrow(arguments)
+            try probe.call { () throws(OptionParser.Failure) in try parser(Box()).parseOrThrow(arguments) }
             Issue.record("\(arguments) was accepted")
         } catch {
             #expect(error.message == message)

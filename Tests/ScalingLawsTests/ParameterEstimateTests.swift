@@ -29,6 +29,7 @@ import Testing
     }
 
     @Test func estimatesByHandleWithIntervals() throws {
+        let probe = HostileProbe(.badFit)
         let truth = Besiroglu2024.refit
         let points = FittingSupport.points(30, [.N: 1e8...1e11, .D: 1e9...1e12], seed: 41)
         let data = try FittingSupport.observations(truth, at: points, noise: 0.01, seed: 41)
@@ -48,7 +49,7 @@ import Testing
         #expect(e.isFixed && e.standardError == nil && fixedInterval == nil)
         #expect(fit[CapybaraTermForm.gamma] == nil)
         #expect(fit.estimates.map(\.parameter) == truth.parameters)
-        #expect(throws: FitError.invalidOption("the confidence level must be in (0, 1), got 1.5")) { try alpha.interval(level: 1.5) }
-        #expect(throws: FitError.invalidOption("the confidence level must be in (0, 1), got nan")) { try alpha.interval(level: .nan) }
+        #expect(throws: FitError.invalidOption("the confidence level must be in (0, 1), got 1.5")) { try probe.call { try alpha.interval(level: 1.5) } }
+        #expect(throws: FitError.invalidOption("the confidence level must be in (0, 1), got nan")) { try probe.call { try alpha.interval(level: .nan) } }
     }
 }

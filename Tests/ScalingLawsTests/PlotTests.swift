@@ -189,36 +189,37 @@ import ScalingLaws
     }
 
     @Test func badInputIsATypedError() throws {
-        #expect(throws: PlotError.noSeries) { try Chart(title: "empty", x: Axis("x"), y: Axis("y")).svg() }
+        let probe = HostileProbe(.apiCall)
+        #expect(throws: PlotError.noSeries) { try probe.call { try Chart(title: "empty", x: Axis("x"), y: Axis("y")).svg() } }
         var chart = Chart(title: "t", x: Axis("x", scale: .log10), y: Axis("y"))
         chart.add(LineSeries("bad", points: [PlotPoint(1, 1), PlotPoint(0, 2)]))
-        #expect(throws: PlotError.nonPositiveOnLogAxis(series: "bad", index: 1, value: 0, axis: "x")) { try chart.svg() }
+        #expect(throws: PlotError.nonPositiveOnLogAxis(series: "bad", index: 1, value: 0, axis: "x")) { try probe.call { try chart.svg() } }
         var nan = Chart(title: "t", x: Axis("x"), y: Axis("y"))
         nan.add(LineSeries("nan", points: [PlotPoint(1, .infinity)]))
-        #expect(throws: PlotError.nonFiniteValue(series: "nan", index: 0, value: .infinity)) { try nan.svg() }
-        #expect(throws: PlotError.self) { try LineSeries("ragged", x: [1, 2], y: [1]) }
-        #expect(throws: PlotError.self) { try BandSeries("ragged", x: [1, 2], lower: [1, 2], upper: [1]) }
+        #expect(throws: PlotError.nonFiniteValue(series: "nan", index: 0, value: .infinity)) { try probe.call { try nan.svg() } }
+        #expect(throws: PlotError.self) { try probe.call { try LineSeries("ragged", x: [1, 2], y: [1]) } }
+        #expect(throws: PlotError.self) { try probe.call { try BandSeries("ragged", x: [1, 2], lower: [1, 2], upper: [1]) } }
         var reversed = Chart(title: "t", x: Axis("x", range: 5...5), y: Axis("y"))
         reversed.add(LineSeries("l", points: [PlotPoint(1, 1)]))
-        #expect(throws: PlotError.invalidRange(axis: "x", lower: 5, upper: 5)) { try reversed.svg() }
+        #expect(throws: PlotError.invalidRange(axis: "x", lower: 5, upper: 5)) { try probe.call { try reversed.svg() } }
         var small = Chart(title: "t", x: Axis("x"), y: Axis("y"))
         small.add(LineSeries("l", points: [PlotPoint(1, 1)]))
         small.width = 100
-        #expect(throws: PlotError.invalidSize(width: 100, height: 480)) { try small.svg() }
+        #expect(throws: PlotError.invalidSize(width: 100, height: 480)) { try probe.call { try small.svg() } }
         small.width = 760
         small.height = .nan
-        #expect(throws: PlotError.self) { try small.svg() }
+        #expect(throws: PlotError.self) { try probe.call { try small.svg() } }
         // Spans Double cannot draw: beyond the largest Double, or widened past it, or below the smallest.
         for (values, scale) in [([-1e308, 1e308], Axis.Scale.linear), ([1e308, 1.7e308], .log10), ([.leastNonzeroMagnitude, 1], .log10)] {
             var extreme = Chart(title: "t", x: Axis("x"), y: Axis("y", scale: scale))
             extreme.add(LineSeries("l", points: values.map { PlotPoint(1, $0) }))
-            #expect(throws: PlotError.invalidRange(axis: "y", lower: values[0], upper: values[1])) { try extreme.svg() }
+            #expect(throws: PlotError.invalidRange(axis: "y", lower: values[0], upper: values[1])) { try probe.call { try extreme.svg() } }
         }
         var narrow = Chart(title: "t", x: Axis("x", range: 1e15...(1e15 + 0.125)), y: Axis("y"))
         narrow.add(LineSeries("l", points: [PlotPoint(1e15, 1)]))
-        #expect(throws: PlotError.invalidRange(axis: "x", lower: 1e15, upper: 1e15 + 0.125)) { try narrow.svg() }
+        #expect(throws: PlotError.invalidRange(axis: "x", lower: 1e15, upper: 1e15 + 0.125)) { try probe.call { try narrow.svg() } }
         let map = RegionMap(title: "m", x: Axis("x"), y: Axis("y"), xEdges: [0, 1], yEdges: [0, 1], categories: ["a"], cells: [[3]])
-        #expect(throws: PlotError.invalidCategory(row: 0, column: 0, index: 3, categories: 1)) { try map.svg() }
+        #expect(throws: PlotError.invalidCategory(row: 0, column: 0, index: 3, categories: 1)) { try probe.call { try map.svg() } }
     }
 
     /// The folder of committed figures, found from this file's path.

@@ -32,8 +32,9 @@ import ScalingLaws
     }
 
     @Test func unknownNamesAreTypedErrors() {
+        let probe = HostileProbe(.apiCall)
         #expect(throws: ScalingLawError.unknownPreset("Hoffmann2022.typo", known: PresetCatalog.all.map(\.name))) {
-            try PresetCatalog.preset(named: "Hoffmann2022.typo")
+            try probe.call { try PresetCatalog.preset(named: "Hoffmann2022.typo") }
         }
     }
 

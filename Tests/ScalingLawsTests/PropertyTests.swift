@@ -3,8 +3,9 @@ import Testing
 
 /// Properties that must hold at every point of a law's domain, checked at seeded random points of
 /// every catalog preset (the library's xoshiro256**, so every run tries the same cases). Each test
-/// states how many cases it tries and asserts that count, so that a loop that silently stops
-/// short fails instead of passing.
+/// counts the cases it runs with a ``HostileProbe`` (summed in the ``HostileInputLedger`` line at the
+/// end of the run) and asserts that count, so that a loop that silently stops short fails instead
+/// of passing.
 ///
 /// Tolerances are those argued in TestSupport (`roundingBound`: 2·(κ + n)·u, κ the law's relative
 /// condition number at the point and n its operation count) or stated at each test.
@@ -35,7 +36,7 @@ import Testing
     /// `SIMD8<Double>` lanes, each against the scalar evaluation, within `roundingBound` at
     /// u = 2·u_Double (BatchEvaluationTests explains the bound).
     @Test func batchEqualsScalarAtRandomPoints() throws {
-        var cases = 0
+        let probe = HostileProbe(.property)
         for preset in Self.presets {
             let law = preset.law
             let points = Self.points(law, count: 200, seed: 1)
@@ -47,10 +48,10 @@ import Testing
                 let bound = try roundingBound(law, at: point, unitRoundoff: 2 * unitRoundoff(Double.self))
                 #expect(relativeDifference(batch[row], scalar) <= bound,
                         "\(law.name) row \(row): batch \(batch[row]), scalar \(scalar)")
-                cases += 1
+                probe.noteCase()
             }
         }
-        #expect(cases == 200 * Self.presets.count)
+        #expect(probe.tried == 200 * Self.presets.count)
     }
 
     // MARK: Derivatives
@@ -62,7 +63,7 @@ import Testing
     /// 10⁻¹⁰ relative for these power laws) and its rounding error about u·|f|/h; so the bound is
     /// 10⁻⁷·|f'| + 10³·u·|f|/h.
     @Test func derivativesMatchCentralDifferences() throws {
-        var cases = 0
+        let probe = HostileProbe(.property)
         for preset in Self.presets {
             let law = preset.law
             for point in Self.points(law, count: 80, seed: 2) {
@@ -78,18 +79,18 @@ import Testing
                     let bound = 1e-7 * abs(exact) + 1e3 * unitRoundoff(Double.self) * abs(f) / h
                     #expect(abs(difference - exact) <= bound,
                             "\(law.name) ∂/∂\(variable.id) at \(point): exact \(exact), difference \(difference)")
-                    cases += 1
+                    probe.noteCase()
                 }
             }
         }
-        #expect(cases >= 5_000)
+        #expect(probe.tried >= 5_000)
     }
 
     /// The gradient with respect to the parameters (dual numbers, all partials at once) against a
     /// central difference on each parameter, at 40 random points per preset (over 5,000 cases), with
     /// the bound above.
     @Test func parameterGradientsMatchCentralDifferences() throws {
-        var cases = 0
+        let probe = HostileProbe(.property)
         for preset in Self.presets {
             let law = preset.law
             for point in Self.points(law, count: 40, seed: 3) {
@@ -102,11 +103,11 @@ import Testing
                     let bound = 1e-7 * abs(gradient[index]) + 1e3 * unitRoundoff(Double.self) * abs(f) / h
                     #expect(abs(difference - gradient[index]) <= bound,
                             "\(law.name) ∂/∂\(parameter.name) at \(point): exact \(gradient[index]), difference \(difference)")
-                    cases += 1
+                    probe.noteCase()
                 }
             }
         }
-        #expect(cases >= 5_000)
+        #expect(probe.tried >= 5_000)
     }
 
     // MARK: Scalar types
@@ -114,7 +115,7 @@ import Testing
     /// `Float` evaluation against `Double` at 200 random points per preset (5,600 cases), inputs
     /// rounded to `Float` first, within `roundingBound` at u = u_Float + u_Double.
     @Test func floatAgreesWithDoubleAtRandomPoints() throws {
-        var cases = 0
+        let probe = HostileProbe(.property)
         let u = unitRoundoff(Float.self) + unitRoundoff(Double.self)
         for preset in Self.presets {
             let law = preset.law
@@ -125,10 +126,10 @@ import Testing
                 let bound = try roundingBound(law, at: exact, unitRoundoff: u)
                 #expect(relativeDifference(value, double) <= bound,
                         "\(law.name) at \(exact): Float \(value), Double \(double)")
-                cases += 1
+                probe.noteCase()
             }
         }
-        #expect(cases == 200 * Self.presets.count)
+        #expect(probe.tried == 200 * Self.presets.count)
     }
 
     // MARK: Monotonicity
@@ -177,7 +178,7 @@ import Testing
     /// the effective N' and D' reach their ceilings exactly. There the law must not move against
     /// the claim (a change of 0 is allowed).
     @Test func everyPaperMonotonicityClaimHolds() throws {
-        var cases = 0
+        let probe = HostileProbe(.property)
         for claim in Self.claims {
             let preset = try PresetCatalog.preset(named: claim.preset)
             let law = preset.law as! any LawUnderTest
@@ -190,10 +191,10 @@ import Testing
                 let saturates = claim.preset.hasPrefix("Muennighoff")
                 #expect(change * claim.sign > 0 || (saturates && change == 0),
                         "\(claim.preset) at \(point): \(claim.variable) → \(moved[variable]!) changes it by \(change)")
-                cases += 1
+                probe.noteCase()
             }
         }
-        #expect(cases == 64 * Self.claims.count)
+        #expect(probe.tried == 64 * Self.claims.count)
     }
 
     // MARK: Inverse solvers
@@ -203,7 +204,7 @@ import Testing
     /// ceilings make N and D unrecoverable where the law is flat). The root is as accurate as the
     /// law's sensitivity allows: |x̂ − x|/x ≤ 10⁻⁹ + 64·u·|L|/|x·∂L/∂x|.
     @Test func solvingForAVariableInvertsTheLaw() throws {
-        var cases = 0
+        let probe = HostileProbe(.property)
         let monotone = Self.claims.filter { ["N", "D", "steps", "examples"].contains($0.variable) && $0.sign < 0 && !$0.preset.hasPrefix("Muennighoff") }
         for claim in monotone {
             let law = try PresetCatalog.preset(named: claim.preset).law as! any LawUnderTest
@@ -215,10 +216,10 @@ import Testing
                 let slope = try law.derivative(at: point, withRespectTo: variable).derivative
                 let bound = 1e-9 + 64 * unitRoundoff(Double.self) * abs(target / (x * slope))
                 #expect(abs(solved / x - 1) <= bound, "\(claim.preset) \(variable.id) = \(x): solved \(solved)")
-                cases += 1
+                probe.noteCase()
             }
         }
-        #expect(cases == 48 * monotone.count)
+        #expect(probe.tried == 48 * monotone.count)
     }
 
     // MARK: Printing
@@ -230,12 +231,12 @@ import Testing
         var generator = SeededGenerator(seed: 7)
         let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, .leastNonzeroMagnitude, .leastNormalMagnitude,
                                   .greatestFiniteMagnitude, 1e7, 1e-3, 0.000999999999, 9999999.5]
-        var cases = 0
+        let probe = HostileProbe(.property)
         for index in 0..<(20_000 + specials.count) {
             let value = index < specials.count ? specials[index] : Double(bitPattern: generator.next())
             let unicode = Formula.format(value, .unicode)
             #expect(!Formula.format(value, .latex).isEmpty)
-            cases += 1
+            probe.noteCase()
             guard value.isFinite else { continue }
             let ascii = String(unicode.map { $0 == "−" ? "-" : $0 })
             let read = try #require(Double(ascii), "\(value) printed as \(unicode)")
@@ -244,7 +245,7 @@ import Testing
                 #expect(abs(mantissa) >= 1 && abs(mantissa) < 10, "\(value) printed as \(unicode)")
             }
         }
-        #expect(cases == 20_000 + specials.count)
+        #expect(probe.tried == 20_000 + specials.count)
     }
 
     /// Every preset's formula prints with any values as its parameters (NaN, ±∞, subnormal, random
@@ -252,7 +253,7 @@ import Testing
     @Test func everyLawPrintsWithAnyParameterValues() {
         var generator = SeededGenerator(seed: 8)
         let specials: [Double] = [.nan, .infinity, -.infinity, -0.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
-        var cases = 0
+        let probe = HostileProbe(.property)
         for preset in Self.presets {
             let law = preset.law
             for set in 0..<40 {
@@ -261,10 +262,10 @@ import Testing
                 }
                 let formula = law.subject.formula(values: values)
                 #expect(!formula.unicode.isEmpty && !formula.latex.isEmpty)
-                cases += 1
+                probe.noteCase()
             }
         }
-        #expect(cases == 40 * Self.presets.count)
+        #expect(probe.tried == 40 * Self.presets.count)
     }
 }
 

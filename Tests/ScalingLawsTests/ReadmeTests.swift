@@ -10,6 +10,7 @@ import ScalingLaws
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func usageExampleRunsAndGivesThePapersNumbers() throws {
+        let probe = HostileProbe(.apiCall)
         // README:begin
         // What does each paper predict for a 70B model trained on 15T tokens?
         for row in try DegradationComparison().rows(N: 70e9, D: 15e12) {
@@ -27,7 +28,7 @@ import ScalingLaws
         // (Ouyang et al.'s check value 0.2442).
         #expect(abs(qid - 0.24422753173773892) <= 1e-9 * 0.24422753173773892)
         #expect(Ouyang2024.unified.formula() == "k·D^β/(N^α·P^γ)")
-        #expect(throws: ScalingLawError.missingVariable("bits")) { try quantized([.N: 70e9, .D: 15e12]) }
+        #expect(throws: ScalingLawError.missingVariable("bits")) { try probe.call { try quantized([.N: 70e9, .D: 15e12]) } }
         // The composed law is the sum of its parts, written out here from the papers' constants.
         let chinchilla = 1.69 + 406.4 / pow(70e9, 0.34) + 410.7 / pow(15e12, 0.28)
         let ptq = 0.0598 * pow(15e12, 0.5068) / pow(70e9, 0.3439) * exp(-4 / 0.5907)

@@ -220,6 +220,7 @@ import Testing
     }
 
     @Test func nonMonotoneLawHasTwoRoots() throws {
+        let probe = HostileProbe(.apiCall)
         let point: [Variable: Double] = [.N: 1e9, .exponentBits: 2, .mantissaBits: 1, .blockSize: 128]
         let critical = try Sun2025.capybara.criticalTokens(at: point)
         var query = point
@@ -229,7 +230,7 @@ import Testing
         #expect(roots.count == 2)
         #expect(roots[0] < critical && roots[1] > critical)
         #expect(throws: SolverError.multipleRoots(variable: "D", target: floor + 0.01, roots: roots)) {
-            try Sun2025.capybara.solve(for: .D, reaching: floor + 0.01, at: point, in: 1e9...1e16)
+            try probe.call { try Sun2025.capybara.solve(for: .D, reaching: floor + 0.01, at: point, in: 1e9...1e16) }
         }
     }
 }
@@ -245,8 +246,9 @@ import Testing
     }
 
     @Test func invalidTargetsAndRanges() {
+        let probe = HostileProbe(.apiCall)
         #expect(throws: SolverError.invalidInput(.invalidValue(variable: "target", value: .infinity, requirement: "a finite number"))) {
-            try Hoffmann2022.printed.solve(for: .D, reaching: .infinity, at: [.N: 7e9])
+            try probe.call { try Hoffmann2022.printed.solve(for: .D, reaching: .infinity, at: [.N: 7e9]) }
         }
         #expect { try Hoffmann2022.printed.solve(for: .D, reaching: .nan, at: [.N: 7e9]) } throws: { error in
             if case SolverError.invalidInput(.invalidValue(variable: "target", _, _)) = error { return true }
@@ -268,6 +270,7 @@ import Testing
     }
 
     @Test func badVariables() {
+        let probe = HostileProbe(.apiCall)
         #expect { try Hoffmann2022.printed.solve(for: .bits, reaching: 2.2, at: [.N: 7e9]) } throws: { error in
             if case SolverError.invalidRequest(let detail) = error { return detail.contains("bits") }
             return false
@@ -281,7 +284,7 @@ import Testing
             return false
         }
         #expect(throws: SolverError.invalidInput(.missingVariable("N"))) {
-            try Hoffmann2022.printed.solve(for: .D, reaching: 2.2, at: [:])
+            try probe.call { try Hoffmann2022.printed.solve(for: .D, reaching: 2.2, at: [:]) }
         }
     }
 

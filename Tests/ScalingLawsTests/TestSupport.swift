@@ -297,3 +297,10 @@ func thrownError<R>(
         return error
     }
 }
+
+/// ``thrownError(_:sourceLocation:)`` for a call with a hostile input, counted by `probe`.
+func thrownError<R>(
+    probe: HostileProbe, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws(ScalingLawError) -> R
+) -> ScalingLawError? {
+    thrownError({ () throws(ScalingLawError) -> R in try probe.call(body) }, sourceLocation: sourceLocation)
+}

@@ -14,11 +14,11 @@ extension CSVColumnReader {
     static func firstError(
         path: String, columns: [(Variable, ColumnSource)], target: ColumnSource, weights: ColumnSource?
     ) -> CSVError? {
-        guard var data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        guard var file = try? FileBytes.contents(ofFile: path) else { return nil }
         var sources = columns.map(\.1) + [target]
         if let weights { sources.append(weights) }
         let mapping = Mapping(sources: sources, variables: columns.map(\.0), weighted: weights != nil)
-        return data.withUnsafeMutableBytes { raw -> CSVError? in
+        return file.withUnsafeMutableBytes { raw -> CSVError? in
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(CSVError) {
                 try diagnose(bytes, file: path, mapping: mapping)

@@ -27,10 +27,10 @@ enum CSVColumnReader {
         path: String, columns: [(Variable, ColumnSource)], target: ColumnSource, weights: ColumnSource?
     ) -> Observations? {
         // Unreadable files are reported by the row-by-row route, which reads the file again.
-        guard var data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        guard var file = try? FileBytes.contents(ofFile: path) else { return nil }
         var sources = columns.map(\.1) + [target]
         if let weights { sources.append(weights) }
-        let outputs: [[Double]]? = data.withUnsafeMutableBytes { raw in
+        let outputs: [[Double]]? = file.withUnsafeMutableBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
             return read(base, count: raw.count, sources: sources, variables: columns.map(\.0))
         }

@@ -22,14 +22,7 @@ public struct CSVTable: Sendable {
 
     /// Reads and parses the file at `path`.
     public init(contentsOfFile path: String) throws(CSVError) {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw .unreadableFile(file: path, reason: FileManager.default.fileExists(atPath: path)
-                                  ? error.localizedDescription : "no such file")
-        }
-        try self.init(bytes: bytes, file: path)
+        try self.init(bytes: try FileBytes.contents(ofFile: path), file: path)
     }
 
     /// Parses `text`; `file` names it in error messages.
