@@ -227,6 +227,51 @@ import Testing
         }
     }
 
+    /// Large quote-free files are parsed in one piece per core, cut after line feeds (4 MB and up by
+    /// default; 1 KB here): the same values, bit for bit, as one piece; a fault in a later piece
+    /// still hands over to the row-by-row route; a quote anywhere keeps the file in one piece.
+    @Test func piecesPerCoreReadTheSameAsOnePiece() throws {
+        var generator = SplitMix64(state: 5)
+        var text = "N,D,loss,kind\r\n"
+        for row in 0..<3_000 {
+            let n = Double(generator.next() % 1_000_000) * 1e3 + 1, d = Double(generator.next() % 1_000_000) * 1e6 + 1
+            text += "\(n),\(d),\(2 + Double(generator.next() % 1000) / 1000),\(row % 2 == 0 ? "int4" : "fp8")"
+            text += row % 7 == 0 ? "\r\n" : "\n"
+            if row % 97 == 0 { text += "\n" }
+        }
+        let sources: [ColumnSource] = [.column("N"), try .expression("D / 2"), .category("kind"), .column("loss")]
+        let variables: [Variable] = [.N, .D, Self.format]
+        func read(_ text: String, splitAbove: Int) -> [[Double]]? {
+            var bytes = Array(text.utf8)
+            return bytes.withUnsafeMutableBufferPointer {
+                CSVColumnReader.read($0.baseAddress!, count: $0.count, sources: sources, variables: variables, splitAbove: splitAbove)
+            }
+        }
+        var bytes = Array(text.utf8)
+        let start = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        let ranges = bytes.withUnsafeMutableBufferPointer {
+            CSVColumnReader.recordRanges($0.baseAddress!, from: start, to: $0.count, splitAbove: 1024)
+        }
+        #expect(ranges.count == ParallelWork.processorCount)
+        #expect(ranges.first?.lowerBound == start && ranges.last?.upperBound == bytes.count)
+        for (left, right) in zip(ranges, ranges.dropFirst()) {
+            #expect(left.upperBound == right.lowerBound && bytes[left.upperBound - 1] == UInt8(ascii: "\n"))
+        }
+        let whole = try #require(read(text, splitAbove: .max))
+        let pieces = try #require(read(text, splitAbove: 1024))
+        #expect(whole[0].count == 3_000)
+        #expect(whole.map { $0.map(\.bitPattern) } == pieces.map { $0.map(\.bitPattern) })
+        // A ragged row near the end, in the last piece: the fast route hands over.
+        #expect(read(text + "1,2\n", splitAbove: 1024) == nil)
+        // A quoted field: one piece, the same values.
+        let quoted = text.replacingOccurrences(of: "int4", with: "\"int4\"")
+        bytes = Array(quoted.utf8)
+        #expect(bytes.withUnsafeMutableBufferPointer {
+            CSVColumnReader.recordRanges($0.baseAddress!, from: start, to: $0.count, splitAbove: 1024)
+        }.count == 1)
+        #expect(read(quoted, splitAbove: 1024).map { $0.map { $0.map(\.bitPattern) } } == whole.map { $0.map(\.bitPattern) })
+    }
+
     static let bad: [[UInt8]] = [
         "N,D,loss\n1e9,1e11\n", "N,D,loss\n1e9,1e11,2.5,7\n", "N,D,loss\n1e9,1e11,2.5\n\"\"\n",
         "N,D,loss\n1e9,\"1e11,2.5\n", "N,D,loss\n1e9,lots,2.5\n", "N,D,loss\n1e9,,2.5\n",

@@ -45,7 +45,8 @@ enum CSVColumnReader {
 
     /// One array per source, or nil (see ``observations(path:columns:target:weights:)``).
     static func read(
-        _ bytes: UnsafeMutablePointer<UInt8>, count: Int, sources: [ColumnSource], variables: [Variable]
+        _ bytes: UnsafeMutablePointer<UInt8>, count: Int, sources: [ColumnSource], variables: [Variable],
+        splitAbove: Int = 1 << 22
     ) -> [[Double]]? {
         if count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
         let start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
@@ -53,13 +54,51 @@ enum CSVColumnReader {
         var scanner = CSVFieldScanner(bytes, count: count, from: start)
         guard let names = header(&scanner),
               let (resolved, positions, slots) = resolveAll(sources, variables: variables, names: names) else { return nil }
-        var outputs = [[Double]](repeating: [], count: resolved.count)
         var numeric = [Bool](repeating: true, count: slots)
         for case .category(let slot, _) in resolved { numeric[slot] = false }
-        guard readRows(&scanner, positions: positions, numeric: numeric, sources: resolved, rowBound: lineEnds + 1,
-                       into: &outputs),
-              !outputs[0].isEmpty else { return nil }
+        let parts = recordRanges(bytes, from: scanner.position, to: count, splitAbove: splitAbove)
+        var pieces = [[[Double]]?](repeating: nil, count: parts.count)
+        pieces.withUnsafeMutableBufferPointer { pieces in
+            let results = pieces.baseAddress!
+            ParallelWork.forEach(count: parts.count, concurrency: ParallelWork.processorCount) { part in
+                var partScanner = CSVFieldScanner(bytes, count: parts[part].upperBound, from: parts[part].lowerBound)
+                var partOutputs = [[Double]](repeating: [], count: resolved.count)
+                let read = readRows(&partScanner, positions: positions, numeric: numeric, sources: resolved,
+                                    rowBound: lineEnds + 1, into: &partOutputs)
+                results[part] = read ? partOutputs : nil
+            }
+        }
+        var outputs = [[Double]](repeating: [], count: resolved.count)
+        for piece in pieces {
+            guard let piece else { return nil }
+            for index in outputs.indices {
+                if outputs[index].isEmpty { outputs[index] = piece[index] } else { outputs[index].append(contentsOf: piece[index]) }
+            }
+        }
+        guard !outputs[0].isEmpty else { return nil }
         return outputs
+    }
+
+    /// The data records from `start` to `count` cut into one range per core, each ending after a
+    /// line feed, when every line feed ends a record: the text has no quote (which could hold a line
+    /// break) and is over `splitAbove` bytes (4 MB). Otherwise one range.
+    static func recordRanges(
+        _ bytes: UnsafeMutablePointer<UInt8>, from start: Int, to count: Int, splitAbove: Int = 1 << 22
+    ) -> [Range<Int>] {
+        let parts = ParallelWork.processorCount
+        guard parts > 1, count - start >= splitAbove,
+              memchr(bytes + start, Int32(UInt8(ascii: "\"")), count - start) == nil else { return [start..<count] }
+        var ranges: [Range<Int>] = []
+        var lower = start
+        for part in 1..<parts {
+            let target = Swift.max(lower, start + (count - start) / parts * part)
+            guard let found = memchr(bytes + target, Int32(UInt8(ascii: "\n")), count - target) else { break }
+            let upper = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            ranges.append(lower..<upper)
+            lower = upper
+        }
+        ranges.append(lower..<count)
+        return ranges
     }
 
     /// Every source's recipe, each column's slot (-1 when no source reads it) and the slot count;
