@@ -34,10 +34,12 @@ final class FitData: Sendable {
                 throw .categoryMismatch(variable: variable.id, law: variable.categories, data: key.categories)
             }
             let positive = column.allSatisfy { $0 > 0 }
-            for index in 0..<padded {
-                let value = column[Swift.min(index, count - 1)]
-                values.append(value)
-                logs.append(positive ? Double.log(value) : 0)
+            let start = values.count
+            for index in 0..<padded { values.append(column[Swift.min(index, count - 1)]) }
+            if positive {
+                logs += values.withUnsafeBufferPointer { naturalLogarithms(UnsafeBufferPointer(rebasing: $0[start...])) }
+            } else {
+                logs += repeatElement(0, count: padded)
             }
             hasLog.append(positive)
         }

@@ -45,7 +45,8 @@ final class FitProblem: Sendable {
         self.free = free
         self.coordinates = coordinates
         self.targets = data.targets
-        self.transformedTargets = residualSpace == .logarithmic ? data.targets.map { Double.log($0) } : data.targets
+        self.transformedTargets = residualSpace == .logarithmic
+            ? data.targets.withUnsafeBufferPointer(naturalLogarithms) : data.targets
         self.weights = data.weights ?? [Double](repeating: 1, count: data.count)
         self.residualSpace = residualSpace
         self.loss = loss
@@ -271,11 +272,14 @@ final class FitProblem: Sendable {
         let k = free.count
         let chain = workspace.naturalGradient
         for j in 0..<k { chain[j] = coordinates[j].derivative(u[j], natural: workspace.theta[free[j]]) }
-        for i in 0..<count {
-            residuals[i] = workspace.residuals[i]
-            let slope = workspace.slopes[i]
-            let source = workspace.jacobian + i * k, target = jacobian + i * k
-            for j in 0..<k { target[j] = slope * source[j] * chain[j] }
+        let (sourceResiduals, slopes, sourceJacobian) = (workspace.residuals, workspace.slopes, workspace.jacobian)
+        evaluator.chunks.enumerate { _, rows in
+            for i in rows {
+                residuals[i] = sourceResiduals[i]
+                let slope = slopes[i]
+                let source = sourceJacobian + i * k, target = jacobian + i * k
+                for j in 0..<k { target[j] = slope * source[j] * chain[j] }
+            }
         }
         return true
     }
