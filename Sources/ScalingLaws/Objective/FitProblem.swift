@@ -284,6 +284,19 @@ final class FitProblem: Sendable {
         return true
     }
 
+    /// ``residualsAndJacobian(_:_:residuals:jacobian:)`` into arrays of `count` and `count × k` values.
+    func residualsAndJacobian(
+        _ u: [Double], _ workspace: Workspace, residuals: inout [Double], jacobian: inout [Double]
+    ) -> Bool {
+        u.withUnsafeBufferPointer { p in
+            residuals.withUnsafeMutableBufferPointer { r in
+                jacobian.withUnsafeMutableBufferPointer { j in
+                    residualsAndJacobian(p.baseAddress!, workspace, residuals: r.baseAddress!, jacobian: j.baseAddress!)
+                }
+            }
+        }
+    }
+
     /// The residuals at u, in `workspace.residuals`; false where the law is undefined.
     func residuals(_ u: UnsafePointer<Double>, _ workspace: Workspace) -> Bool {
         setNatural(u, workspace)

@@ -276,13 +276,7 @@ struct SequentialLinearProgramming: LocalMinimizer {
         /// Residuals and Jacobian at ``u``; false where the law is undefined.
         mutating func evaluate(_ problem: FitProblem, _ workspace: FitProblem.Workspace) -> Bool {
             evaluations += 1
-            return u.withUnsafeBufferPointer { p in
-                residuals.withUnsafeMutableBufferPointer { r in
-                    jacobian.withUnsafeMutableBufferPointer { j in
-                        problem.residualsAndJacobian(p.baseAddress!, workspace, residuals: r.baseAddress!, jacobian: j.baseAddress!)
-                    }
-                }
-            }
+            return problem.residualsAndJacobian(u, workspace, residuals: &residuals, jacobian: &jacobian)
         }
 
         mutating func value(
