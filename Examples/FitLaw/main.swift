@@ -111,12 +111,13 @@ func parse() -> Settings {
         default: throw Failure("--residuals: '\(text)' is neither log nor linear")
         }
     }
-    parser.option("--optimizer", value: "O", help: "auto (default), lm, lbfgs") { text throws(Failure) in
+    parser.option("--optimizer", value: "O", help: "auto (default), lm, lbfgs, slp (Huber losses)") { text throws(Failure) in
         switch text {
         case "auto", "automatic": settings.optimizer = .automatic
         case "lm", "levenberg-marquardt": settings.optimizer = .levenbergMarquardt
         case "lbfgs", "l-bfgs": settings.optimizer = .lbfgs()
-        default: throw Failure("--optimizer: unknown optimizer '\(text)' (auto, lm, lbfgs)")
+        case "slp", "sequential-linear-programming": settings.optimizer = .sequentialLinearProgramming
+        default: throw Failure("--optimizer: unknown optimizer '\(text)' (auto, lm, lbfgs, slp)")
         }
     }
     parser.option("--start", value: "NAME=VALUE", help: "start value of a parameter (default: the published preset)") {
