@@ -7,8 +7,10 @@
 ///    vertex solution (as many zero residuals as parameters) this converges quadratically, where
 ///    gradient methods crawl along the kinks.
 /// 2. **Active-set Newton polish** of the true objective: Gauss–Newton curvature from the points in
-///    the quadratic core (`|r/σ| ≤ δ`), the linear tails entering through the gradient alone; for
-///    the likelihood the scale σ is profiled out in closed form at each iteration.
+///    the quadratic core (`|r/σ| ≤ δ`), the linear tails entering through the gradient (and, when
+///    the core holds fewer points than parameters, through their second-order curvature, by
+///    differences of the Jacobian); for the likelihood the scale σ is profiled out at each
+///    iteration (a one-dimensional root, ``profileScale(_:_:n:delta:)``).
 /// 3. Should the polish not converge (a minimum with fewer zero residuals than parameters, where
 ///    the linearised steps zig-zag; a δ so wide that most points sit in the core), L-BFGS runs from
 ///    both the last iterate and the start and the lower end point is kept: never worse than
