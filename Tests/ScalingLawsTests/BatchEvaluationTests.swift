@@ -116,6 +116,47 @@ import Testing
         #expect(throws: ScalingLawError.self) { try probe.call { try law.evaluate(batch: [.N: [1, 5], .D: [3, 4]]) } }
     }
 
+    /// Large batches check domains and finiteness inside the parallel evaluation: a bad input or a
+    /// non-finite result anywhere — first chunk, the other worker's range, the partial last chunk —
+    /// still throws the error the serial checks name (the first offending value, its variable, its
+    /// row), and a clean batch returns the values of point-by-point evaluation (to a few ulp).
+    @Test func largeBatchesNameTheFirstBadValueWherever() throws {
+        let probe = HostileProbe(.apiCall)
+        let law = Hoffmann2022.printed
+        let count = 40_003
+        let n = (0..<count).map { 1e8 * (1 + Double($0 % 97)) }, d = (0..<count).map { 1e10 * (1 + Double($0 % 89)) }
+        let clean = try law.evaluate(batch: [.N: n, .D: d])
+        for row in [0, 20_001, 39_999, 40_002] {
+            let scalar = try law([.N: n[row], .D: d[row]])
+            #expect(abs(clean[row] - scalar) <= 1e-14 * scalar, "row \(row)")  // vector exp/log: a few ulp
+        }
+        for (row, bad) in [(3, -1.0), (25_000, .nan), (40_002, 0), (40_000, .infinity)] {
+            var broken = d
+            broken[row] = bad
+            broken[row + 1 < count ? row + 1 : 0] = -7  // a later (or earlier) second fault
+            do {
+                _ = try probe.call { try law.evaluate(batch: [.N: n, .D: broken]) }
+                Issue.record("row \(row): no error")
+            } catch {
+                guard case ScalingLawError.invalidValue(let variable, let value, _)? = error as? ScalingLawError else {
+                    Issue.record("row \(row): \(error)")
+                    continue
+                }
+                #expect(variable == "D")
+                // The first offending value in column order: the fault at `row`, or the -7 before it.
+                let first = row + 1 < count ? bad : -7
+                #expect(value.isNaN ? first.isNaN : value == first, "row \(row): \(value) vs \(first)")
+            }
+        }
+        // An in-domain input whose result overflows: α = 3 at N = 10⁻²⁰⁰ makes N^α underflow to 0.
+        let steep = try law.setting(ChinchillaForm.alpha, to: 3)
+        var tiny = n
+        tiny[33_333] = 1e-200
+        #expect(throws: ScalingLawError.nonFiniteResult("\(steep.name) at point 33333 of the batch")) {
+            try probe.call { try steep.evaluate(batch: [.N: tiny, .D: d]) }
+        }
+    }
+
     /// `SIMD4<Float>` lanes (the vectorized single-precision exp/log/pow) agree with the `Float`
     /// scalars within the same argument in single precision: each side within its rounding bound.
     @Test(arguments: allPresets)

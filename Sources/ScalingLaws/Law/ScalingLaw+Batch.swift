@@ -13,12 +13,19 @@ extension ScalingLaw {
         for (variable, column) in zip(variables, ordered) where column.count != count {
             throw .raggedColumns("column '\(variable.id)' has \(column.count) values, expected \(count)")
         }
+        // Forms without point conditions check their inputs' domains and their results' finiteness
+        // inside the (parallel) evaluation; only when something failed does the serial pass below
+        // run, to name the first offending value exactly as it would have.
+        let fused = !form.hasPointConditions
+        if fused, case let (result, clean) = evaluateLanes(ordered, count: count, checking: domainRules), clean {
+            return result
+        }
         for (slot, column) in ordered.enumerated() {
             let rule = domainRules[slot]
             for value in column where !rule.admits(value) { try variables[slot].check(value) }
         }
         if form.hasPointConditions { try validateConditions(ordered, count: count) }
-        let result = evaluateLanes(ordered, count: count)
+        let result = evaluateLanes(ordered, count: count, checking: nil).values
         if let row = result.firstIndex(where: { !$0.isFinite }) {
             throw .nonFiniteResult("\(name) at point \(row) of the batch")
         }
@@ -46,12 +53,13 @@ extension ScalingLaw {
         if let failure { throw failure }
     }
 
-    /// Evaluates validated columns (in ``variables`` order) in SIMD8 chunks, straight from the
-    /// columns (the last, partial chunk is padded with its final point); a large batch is split into
-    /// one contiguous range per core. Inlinable so that it is specialized for the caller's law type:
-    /// unspecialized generic SIMD code is an order of magnitude slower.
+    /// Evaluates the columns (in ``variables`` order) in SIMD8 chunks, straight from the columns (the
+    /// last, partial chunk is padded with its final point); a large batch is split into one
+    /// contiguous range per core. With `rules`, also whether every input is in its domain and every
+    /// result finite (`clean`; without, `clean` is true). Inlinable so that it is specialized for
+    /// the caller's law type: unspecialized generic SIMD code is an order of magnitude slower.
     @inlinable
-    func evaluateLanes(_ columns: [[Double]], count: Int) -> [Double] {
+    func evaluateLanes(_ columns: [[Double]], count: Int, checking rules: [DomainRule]?) -> (values: [Double], clean: Bool) {
         typealias Lanes = SIMD8<Double>
         let width = Lanes.scalarCount
         let blocks = (count + width - 1) / width
@@ -59,37 +67,52 @@ extension ScalingLaw {
         let workers = count >= 1 << 15 ? ParallelWork.processorCount : 1
         let parameters = values.map { Lanes(repeating: $0) }
         let form = self.form
-        return [Double](unsafeUninitializedCapacity: count) { output, initialized in
+        var clean = true
+        let values = [Double](unsafeUninitializedCapacity: count) { output, initialized in
             let target = output.baseAddress.unsafelyUnwrapped
             withBaseAddresses(columns) { sources in
-                let run: (Int, Void) -> Void = { worker, _ in
+                let run: (Int, Void) -> Bool = { worker, _ in
                     let first = blocks * worker / workers, last = blocks * (worker + 1) / workers
-                    ScalingLaw.evaluateBlocks(form, parameters, sources, count: count, blocks: first..<last, into: target)
+                    return ScalingLaw.evaluateBlocks(form, parameters, sources, count: count, blocks: first..<last,
+                                                     checking: rules, into: target)
                 }
                 if workers == 1 {
-                    run(0, ())
+                    clean = run(0, ())
                 } else {
                     do {
-                        _ = try ParallelWork.map(count: workers, concurrency: workers, makeState: {}, run)
+                        clean = try ParallelWork.map(count: workers, concurrency: workers, makeState: {}, run).allSatisfy { $0 }
                     } catch {
                         // The calling task was cancelled, so some ranges may be unwritten: a batch
                         // evaluation is short and has no error for that, so finish it here.
-                        ScalingLaw.evaluateBlocks(form, parameters, sources, count: count, blocks: 0..<blocks, into: target)
+                        clean = ScalingLaw.evaluateBlocks(form, parameters, sources, count: count, blocks: 0..<blocks,
+                                                          checking: rules, into: target)
                     }
                 }
             }
             initialized = count
         }
+        return (values, clean)
     }
 
-    /// Evaluates the chunks `blocks` (eight points each) of the columns at `sources` into `target`.
+    /// Evaluates the chunks `blocks` (eight points each) of the columns at `sources` into `target`;
+    /// with `rules`, returns whether every input of those chunks is in its domain and every result
+    /// finite (true without).
     @inlinable
     static func evaluateBlocks(
         _ form: Form, _ parameters: [SIMD8<Double>], _ sources: [UnsafePointer<Double>], count: Int,
-        blocks: Range<Int>, into target: UnsafeMutablePointer<Double>
-    ) {
+        blocks: Range<Int>, checking rules: [DomainRule]?, into target: UnsafeMutablePointer<Double>
+    ) -> Bool {
         typealias Lanes = SIMD8<Double>
         let width = Lanes.scalarCount
+        var clean = true
+        if let rules, !blocks.isEmpty {
+            // The inputs of these chunks, column by column (contiguous reads, no lane shuffling).
+            let rows = (blocks.lowerBound * width)..<Swift.min(blocks.upperBound * width, count)
+            for slot in sources.indices {
+                let rule = rules[slot], column = sources[slot]
+                for row in rows where !rule.admits(column[row]) { clean = false }
+            }
+        }
         withUnsafeTemporaryAllocation(of: Lanes.self, capacity: Swift.max(sources.count, 1)) { x in
             parameters.withUnsafeBufferPointer { p in
                 for block in blocks {
@@ -105,6 +128,13 @@ extension ScalingLaw {
                         }
                     }
                     let chunk = form.evaluate(LawArguments(UnsafeBufferPointer(x)), LawArguments(p))
+                    if rules != nil {
+                        // Finite lanes have an exponent field below all ones; a NaN or ∞ lane does not.
+                        let field = unsafeBitCast(chunk, to: SIMD8<Int64>.self) & SIMD8<Int64>(repeating: 0x7FF0_0000_0000_0000)
+                        let excess = field &- SIMD8<Int64>(repeating: 0x7FF0_0000_0000_0000)
+                        // Lanes beyond a partial chunk's points repeat its last point.
+                        if excess.max() == 0 { clean = false }
+                    }
                     if filled == width {
                         UnsafeMutableRawPointer(target + start).storeBytes(of: chunk, as: Lanes.self)
                     } else {
@@ -113,6 +143,7 @@ extension ScalingLaw {
                 }
             }
         }
+        return clean
     }
 }
 
